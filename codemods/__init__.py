@@ -1,0 +1,11 @@
+"""The ordered codemod pipeline. Each codemod is one file with a stable ID."""
+
+from __future__ import annotations
+
+from forgeapi_migrate.codemods._helpers import MigrationCodemod
+from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
+
+# Order matters: later codemods see the output of earlier ones.
+CODEMODS: tuple[type[MigrationCodemod], ...] = (RewriteImports,)
+
+__all__ = ["CODEMODS", "MigrationCodemod"]

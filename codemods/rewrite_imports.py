@@ -1,0 +1,209 @@
+"""FM001: every import of a moved module points at the module's new home.
+
+Handles `import a.b`, `import a.b as c`, `from a.b import n`, `from a import b`
+(a submodule), star imports, uses of `a.b.n` through a plain `import a.b`, and
+relative imports inside the migrated package, which become absolute (their
+relative position changes with the move, an absolute path reads the same
+everywhere). Every local name keeps its binding: `from app.api.routes import users, items`
+becomes `from src.users import router as users` + `from src.items import router as items`,
+so a rewrite cannot make one name replace another. What cannot be rewritten
+safely (an import of a package that the move dissolves) is left as it was and reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import libcst as cst
+from libcst import matchers as m
+from libcst.helpers import get_absolute_module_from_package_for_import
+
+from forgeapi_migrate.codemods._helpers import (
+    MigrationCodemod,
+    alias_binding,
+    dotted_name,
+    dotted_node,
+    is_within,
+)
+
+_MISSING = "<missing>"
+
+
+class RewriteImports(MigrationCodemod):
+    ID = "FM001"
+    DESCRIPTION = "Point every import of a moved module at its new home (relative ones made absolute)."
+
+    def visit_Module(self, node: cst.Module) -> None:
+        source = self.plan.source_package
+        self.source = source
+        self.moves = self.plan.module_map
+        plain_import = m.Import(
+            names=[m.ZeroOrMore(), m.ImportAlias(asname=None), m.ZeroOrMore()]
+        )
+        self.rewrite_chains = any(
+            alias.asname is None and is_within(dotted_name(alias.name) or "", source)
+            for imp in m.findall(node, plain_import)
+            if isinstance(imp, cst.Import)
+            for alias in imp.names
+        )
+        self.chain_targets: dict[cst.Attribute, str] = {}
+
+    def _lookup(self, module: str) -> str | None:
+        return self.moves.get(module, _MISSING)
+
+    # -- import a.b.c [as d] ---------------------------------------------------------------
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
+        names = []
+        for alias in updated_node.names:
+            old = dotted_name(alias.name) or ""
+            new = self._lookup(old) if is_within(old, self.source) else _MISSING
+            if new is None:
+                self.report(original_node, f"`import {old}`: the package {old} is dissolved")
+            if new in (None, _MISSING, old):
+                names.append(alias)
+            else:
+                names.append(alias.with_changes(name=dotted_node(new)))
+        if names == list(updated_node.names):
+            return updated_node
+        self.rewrites += 1
+        return updated_node.with_changes(names=names)
+
+    # -- uses of a.b.c.name through a plain `import a.b.c` ------------------------------------
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        if not self.rewrite_chains:
+            return False
+        chain = dotted_name(node)
+        if chain is None:
+            return True  # e.g. `f(app.x.y).z`: look inside
+        if not is_within(chain, self.source):
+            return False
+        parts = chain.split(".")
+        for size in range(len(parts), 1, -1):
+            new = self._lookup(".".join(parts[:size]))
+            if new is None:
+                self.report(node, f"`{chain}`: the package {'.'.join(parts[:size])} is dissolved")
+                return False
+            if new != _MISSING:
+                self.chain_targets[node] = ".".join([new, *parts[size:]])
+                return False
+        return False
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
+        new = self.chain_targets.get(original_node)
+        if new is None or new == dotted_name(original_node):
+            return updated_node
+        self.rewrites += 1
+        replacement = dotted_node(new)
+        return replacement.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+
+    # -- from a.b import c --------------------------------------------------------------------
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.ImportFrom | cst.FlattenSentinel[cst.BaseSmallStatement]:
+        module = self._absolute_module(updated_node)
+        if module is None:
+            return updated_node
+        groups = self._group_names(original_node, updated_node, module)
+        if groups is None:
+            return updated_node
+        if len(groups) == 1:
+            (new_module, aliases), = groups.items()
+            if new_module == module and not updated_node.relative and aliases is None:
+                return updated_node
+            self.rewrites += 1
+            return _with_module(updated_node, new_module, aliases)
+        self.rewrites += 1
+        return cst.FlattenSentinel(
+            [_plain_import_from(mod, aliases or []) for mod, aliases in groups.items()]
+        )
+
+    def _absolute_module(self, node: cst.ImportFrom) -> str | None:
+        module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
+        if module is None or not is_within(module, self.source):
+            return None
+        return module
+
+    def _group_names(
+        self, original: cst.ImportFrom, node: cst.ImportFrom, module: str
+    ) -> dict[str, list[cst.ImportAlias] | None] | None:
+        """New module -> the aliases imported from it (None: the names are unchanged)."""
+        if isinstance(node.names, cst.ImportStar):
+            new = self._lookup(module)
+            if new is None:
+                self.report(original, f"`from {module} import *`: the package is dissolved")
+                return None
+            return {module if new == _MISSING else new: None}
+        groups: dict[str, list[cst.ImportAlias]] = {}
+        unchanged = True
+        for alias in node.names:
+            name = dotted_name(alias.name) or ""
+            submodule = self._lookup(f"{module}.{name}")
+            if submodule is not None and submodule != _MISSING:
+                parent, _, leaf = submodule.rpartition(".")
+                bound = alias_binding(alias)
+                asname = None if bound == leaf else cst.AsName(name=cst.Name(bound))
+                groups.setdefault(parent, []).append(
+                    alias.with_changes(name=cst.Name(leaf), asname=asname)
+                )
+                unchanged = unchanged and parent == module and leaf == name
+                continue
+            home = self._lookup(module)
+            if submodule is None or home is None:
+                gone = f"{module}.{name}" if submodule is None else module
+                self.report(original, f"`from {module} import {name}`: {gone} is dissolved")
+                return None
+            home = module if home == _MISSING else home
+            groups.setdefault(home, []).append(alias)
+        if len(groups) == 1 and unchanged:
+            return {next(iter(groups)): None}
+        return dict(groups)
+
+    # -- split one `from` line into several when its names now live in several modules ------
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
+        if len(updated_node.body) == len(original_node.body) or len(original_node.body) != 1:
+            return updated_node
+        lines = [
+            cst.SimpleStatementLine(body=[statement]) for statement in updated_node.body
+        ]
+        lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
+        lines[-1] = lines[-1].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
+        return cst.FlattenSentinel(lines)
+
+
+def _with_module(
+    node: cst.ImportFrom, module: str, aliases: list[cst.ImportAlias] | None
+) -> cst.ImportFrom:
+    changes: dict[str, object] = {"module": dotted_node(module), "relative": ()}
+    if node.relative:
+        changes["whitespace_after_from"] = cst.SimpleWhitespace(" ")
+    if aliases is not None:
+        changes["names"] = _with_commas(aliases, keep_last=node.lpar is not None)
+    return node.with_changes(**changes)
+
+
+def _plain_import_from(module: str, aliases: Sequence[cst.ImportAlias]) -> cst.ImportFrom:
+    return cst.ImportFrom(module=dotted_node(module), names=_with_commas(aliases, keep_last=False))
+
+
+def _with_commas(aliases: Sequence[cst.ImportAlias], keep_last: bool) -> list[cst.ImportAlias]:
+    """Re-punctuate a regrouped name list: one comma between names, none dangling."""
+    result = []
+    for index, alias in enumerate(aliases):
+        last = index == len(aliases) - 1
+        if last and not keep_last:
+            result.append(alias.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+        elif not last and alias.comma == cst.MaybeSentinel.DEFAULT:
+            result.append(alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))))
+        else:
+            result.append(alias)
+    return result

@@ -1,0 +1,3 @@
+from forgeapi_migrate.cli import entry_point
+
+entry_point()

@@ -1,0 +1,141 @@
+"""Command line: parse arguments, call the pipeline, map the outcome to an exit code.
+
+    forgeapi-migrate PATH [--dry-run | --check] [--allow-dirty] [--plan-file F] [--json]
+    forgeapi-migrate plan PATH [--plan-file F] [--json]
+    forgeapi-migrate list-codemods
+
+Exit codes: 0 done or nothing to do, 1 changes pending (--check/--dry-run),
+2 error (nothing written), 130 interrupted (nothing half-written).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from forgeapi_migrate import __version__, report
+from forgeapi_migrate.errors import MigrationError
+from forgeapi_migrate.pipeline import Mode, RunOptions, make_plan, run
+from forgeapi_migrate.plan_io import dump_plan
+
+EXIT_OK, EXIT_PENDING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+COMMANDS = ("migrate", "plan", "list-codemods")
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Migrate a layer-organized FastAPI repository to the domain-first layout.\n\n"
+    "Usage: forgeapi-migrate PATH [OPTIONS] (the `migrate` command is the default).",
+)
+
+PathArg = Annotated[Path, typer.Argument(help="Root of the project to migrate.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"forgeapi-migrate {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """Migrate a layer-organized FastAPI repository to the domain-first layout."""
+
+
+@app.command("migrate")
+def migrate_command(
+    path: PathArg,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print a git diff; write nothing.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if a migration is pending.")] = False,
+    allow_dirty: Annotated[bool, typer.Option("--allow-dirty", help="Write even with uncommitted git changes.")] = False,
+    plan_file: Annotated[Path | None, typer.Option("--plan-file", help="Follow this (edited) plan.")] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Run only these codemod ids.")] = None,
+    skip: Annotated[list[str] | None, typer.Option("--skip", help="Skip these codemod ids.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Migrate PATH in place (or show the diff with --dry-run)."""
+    if dry_run and check:
+        raise typer.BadParameter("--dry-run and --check cannot be combined")
+    mode: Mode = "dry-run" if dry_run else "check" if check else "write"
+    options = RunOptions(path, mode, allow_dirty, plan_file, tuple(only or ()), tuple(skip or ()))
+    err = report.stderr_console()
+    with _user_errors(as_json), report.progress_bar(err) as progress:
+        outcome = run(options, progress)
+    if as_json:
+        print(report.report_json(outcome))
+    else:
+        if outcome.diff:
+            report.write_stdout_bytes(outcome.diff)
+        report.print_summary(outcome, err)
+    raise typer.Exit(EXIT_PENDING if outcome.pending else EXIT_OK)
+
+
+@app.command("plan")
+def plan_command(
+    path: PathArg,
+    plan_file: Annotated[Path | None, typer.Option("--plan-file", help="Save the plan as TOML here.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show where every module of PATH would go."""
+    with _user_errors(as_json):
+        _, plan = make_plan(path)
+    if plan_file is not None:
+        plan_file.write_text(dump_plan(plan), encoding="utf-8")
+        report.stderr_console().print(f"Plan saved to {plan_file}")
+    if as_json:
+        print(json.dumps({"moves": [vars(m) for m in plan.moves], "deletions": list(plan.deletions),
+                          "creations": list(plan.creations), "notes": [vars(n) for n in plan.notes]},
+                         indent=2))  # fmt: skip
+    else:
+        report.print_plan(plan, report.stdout_console())
+
+
+@app.command("list-codemods")
+def list_codemods_command() -> None:
+    """List the codemods, in the order they run."""
+    report.print_codemods(report.stdout_console())
+
+
+@contextmanager
+def _user_errors(as_json: bool) -> Iterator[None]:
+    """A user error or Ctrl-C ends the run with a message and its exit code, never a traceback."""
+    try:
+        yield
+    except MigrationError as error:
+        if as_json:
+            print(report.error_json(error))
+        report.print_error(error, report.stderr_console())
+        raise typer.Exit(EXIT_ERROR) from None
+    except KeyboardInterrupt:
+        report.stderr_console().print("Interrupted: nothing was left half-written.")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return its exit code (testable without a shell)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in COMMANDS and args[0] not in ("--version", "--help", "-h"):
+        args.insert(0, "migrate")
+    try:
+        app(args=args, prog_name="forgeapi-migrate", standalone_mode=True)
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
+    return EXIT_OK
+
+
+def entry_point() -> None:
+    sys.exit(main())

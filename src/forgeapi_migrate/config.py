@@ -1,0 +1,69 @@
+"""User overrides from `[tool.forgeapi-migrate]` in the target's pyproject.toml.
+
+    [tool.forgeapi-migrate]
+    source = "app"             # the layered package (default: discovered)
+    target = "src"             # the domain-first package to create
+    exclude = ["app/legacy/*"] # files left exactly where and as they are
+    [tool.forgeapi-migrate.domains]
+    crud_user = "accounts"                 # a leaf name (or its domain) -> domain
+    "app/api/routes/login.py" = "auth"     # a file -> domain
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from forgeapi_migrate.errors import MigrationError
+
+TOOL_KEY = "forgeapi-migrate"
+DEFAULT_TARGET = "src"
+
+
+@dataclass(frozen=True)
+class Config:
+    source: str | None = None
+    target: str = DEFAULT_TARGET
+    exclude: tuple[str, ...] = ()
+    domains: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def load_config(root: Path) -> Config:
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return Config()
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise MigrationError(f"cannot read pyproject.toml: {exc}", path="pyproject.toml") from exc
+    section = data.get("tool", {}).get(TOOL_KEY, {})
+    return _config_from_table(section)
+
+
+def _config_from_table(section: dict[str, Any]) -> Config:
+    where = f"pyproject.toml [tool.{TOOL_KEY}]"
+    unknown = set(section) - {"source", "target", "exclude", "domains"}
+    if unknown:
+        raise MigrationError(f"unknown key(s) {sorted(unknown)} in {where}", path="pyproject.toml")
+    source = section.get("source")
+    target = section.get("target", DEFAULT_TARGET)
+    exclude = section.get("exclude", [])
+    domains = section.get("domains", {})
+    if source is not None and not _is_identifier_path(source):
+        raise MigrationError(f"source must be a package name, got {source!r}", path="pyproject.toml")
+    if not isinstance(target, str) or not target.isidentifier():
+        raise MigrationError(f"target must be a package name, got {target!r}", path="pyproject.toml")
+    if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
+        raise MigrationError("exclude must be a list of glob strings", path="pyproject.toml")
+    if not isinstance(domains, dict) or not all(
+        isinstance(v, str) and v.isidentifier() for v in domains.values()
+    ):
+        raise MigrationError("domains must map names to domain identifiers", path="pyproject.toml")
+    return Config(source, target, tuple(exclude), MappingProxyType(dict(domains)))
+
+
+def _is_identifier_path(value: object) -> bool:
+    return isinstance(value, str) and all(part.isidentifier() for part in value.split("/"))

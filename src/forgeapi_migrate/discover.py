@@ -1,0 +1,184 @@
+"""Stage 1: find what is in the repository, without importing any of it.
+
+Walks the tree once, finds the application package (the one that creates a
+`FastAPI()` app), its modules, the entry module, the Alembic setup and the other
+Python and text files whose references may need to follow the move.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from forgeapi_migrate.config import Config
+from forgeapi_migrate.errors import MigrationError
+
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
+     "build", "dist", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", "site-packages",
+     ".corpus-env", ".idea", ".vscode"}
+)  # fmt: skip
+NOT_APP_DIRS = frozenset({"tests", "test", "alembic", "migrations", "scripts", "docs"})
+TEXT_FILE_NAMES = frozenset({"Dockerfile", "Makefile", "Procfile", "alembic.ini"})
+TEXT_SUFFIXES = frozenset({".toml", ".cfg", ".ini", ".yml", ".yaml", ".sh", ".env", ".mk"})
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    module: str
+    attribute: str
+
+
+@dataclass(frozen=True)
+class Discovery:
+    root: Path
+    package: str
+    python_files: tuple[str, ...]  # every .py file, relative POSIX paths, sorted
+    text_files: tuple[str, ...]  # config/scripts that may name the package
+    excluded: tuple[str, ...]
+    entry: EntryPoint | None
+    alembic_ini: str | None
+    alembic_script_location: str | None
+
+    def package_files(self) -> tuple[str, ...]:
+        prefix = self.package + "/"
+        return tuple(p for p in self.python_files if p.startswith(prefix))
+
+
+def module_name(path: str) -> str:
+    """`app/api/routes/users.py` -> `app.api.routes.users`; `app/__init__.py` -> `app`."""
+    parts = list(PurePosixPath(path).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def discover(root: Path, config: Config) -> Discovery:
+    if not root.is_dir():
+        raise MigrationError("not a directory", path=str(root))
+    python_files, text_files = _walk(root)
+    excluded = tuple(p for p in python_files if _is_excluded(p, config.exclude))
+    package = config.source or _find_app_package(root, python_files)
+    if not (root / package / "__init__.py").is_file():
+        raise MigrationError(f"source package {package!r} has no __init__.py", path=package)
+    entry = _find_entry(root, [p for p in python_files if p.startswith(package + "/")])
+    ini, script_location = _find_alembic(root)
+    return Discovery(
+        root=root,
+        package=package,
+        python_files=tuple(python_files),
+        text_files=tuple(text_files),
+        excluded=excluded,
+        entry=entry,
+        alembic_ini=ini,
+        alembic_script_location=script_location,
+    )
+
+
+def _walk(root: Path) -> tuple[list[str], list[str]]:
+    python_files: list[str] = []
+    text_files: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(
+            d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")
+        )
+        rel_dir = PurePosixPath(Path(dirpath).relative_to(root).as_posix())
+        for name in sorted(filenames):
+            rel = str(rel_dir / name) if str(rel_dir) != "." else name
+            if name.endswith(".py"):
+                python_files.append(rel)
+            elif name in TEXT_FILE_NAMES or PurePosixPath(name).suffix in TEXT_SUFFIXES:
+                text_files.append(rel)
+    return sorted(python_files), sorted(text_files)
+
+
+def _is_excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
+
+
+def _find_app_package(root: Path, python_files: list[str]) -> str:
+    candidates: dict[str, list[str]] = {}
+    for path in python_files:
+        parts = path.split("/")
+        if len(parts) < 2 or parts[0] in NOT_APP_DIRS or not parts[0].isidentifier():
+            continue
+        if (root / parts[0] / "__init__.py").is_file() and _creates_fastapi(root / path):
+            candidates.setdefault(parts[0], []).append(path)
+    if not candidates:
+        raise MigrationError(
+            "not a FastAPI project: no package here creates a FastAPI() application "
+            "(set `source` in [tool.forgeapi-migrate] if it is built some other way)",
+            path=str(root),
+        )
+    if len(candidates) > 1:
+        names = ", ".join(sorted(candidates))
+        raise MigrationError(
+            f"several packages create FastAPI applications ({names}); "
+            "choose one with `source` in [tool.forgeapi-migrate]",
+            path=str(root),
+        )
+    return next(iter(candidates))
+
+
+def _creates_fastapi(path: Path) -> bool:
+    data = path.read_bytes()
+    return b"FastAPI(" in data and any(
+        isinstance(node, ast.Call) and _call_name(node) == "FastAPI" for node in _walk_ast(data)
+    )
+
+
+def _walk_ast(data: bytes) -> list[ast.AST]:
+    try:
+        return list(ast.walk(ast.parse(data)))
+    except (SyntaxError, ValueError):
+        return []  # the transform stage reports unparseable files with their line
+
+
+def _call_name(node: ast.Call) -> str | None:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _find_entry(root: Path, package_files: list[str]) -> EntryPoint | None:
+    """The module that builds the app, and the module-level name it is bound to."""
+    found: list[tuple[int, str, str]] = []
+    for path in package_files:
+        if not _creates_fastapi(root / path):
+            continue
+        tree = ast.parse((root / path).read_bytes())
+        local_functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+        for node in tree.body:
+            if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
+                continue
+            callee = _call_name(node.value)
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and (
+                callee == "FastAPI" or callee in local_functions
+            ):
+                rank = 0 if PurePosixPath(path).stem == "main" else 1
+                found.append((rank, module_name(path), target.id))
+                break
+    if not found:
+        return None
+    _, module, attribute = min(found)
+    return EntryPoint(module, attribute)
+
+
+def _find_alembic(root: Path) -> tuple[str | None, str | None]:
+    ini = root / "alembic.ini"
+    if not ini.is_file():
+        return None, None
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(ini, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return "alembic.ini", None
+    return "alembic.ini", parser.get("alembic", "script_location", fallback=None)

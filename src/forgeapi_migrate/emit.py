@@ -1,0 +1,145 @@
+"""Stage 5: hand the change set to the user: a git-style diff, or atomic writes in place.
+
+The diff is the truth: `git apply` of it must give byte-for-byte what
+`write_changeset` writes, renames and modes included.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from forgeapi_migrate.changeset import FileChange
+
+_LINE = re.compile(rb"[^\n]*\n|[^\n]+")
+
+
+def render_diff(changes: Iterable[FileChange]) -> bytes:
+    return b"".join(_file_diff(change) for change in changes)
+
+
+def _file_diff(change: FileChange) -> bytes:
+    old, new = change.old_path, change.new_path
+    a_lines = _lines(change.old_bytes)
+    b_lines = _lines(change.new_bytes)
+    matcher = difflib.SequenceMatcher(None, a_lines, b_lines, autojunk=False)
+    mode = f"{change.mode:o}"
+    if old is None:
+        header = [f"diff --git a/{new} b/{new}", f"new file mode {mode}"]
+    elif new is None:
+        header = [f"diff --git a/{old} b/{old}", f"deleted file mode {mode}"]
+    elif old != new:
+        similarity = round(100 * matcher.ratio()) if a_lines or b_lines else 100
+        header = [
+            f"diff --git a/{old} b/{new}",
+            f"similarity index {similarity}%",
+            f"rename from {old}",
+            f"rename to {new}",
+        ]
+    else:
+        header = [f"diff --git a/{old} b/{new}"]
+    out = "".join(line + "\n" for line in header).encode()
+    if change.old_bytes != change.new_bytes:
+        out += f"--- {_side('a', old)}\n+++ {_side('b', new)}\n".encode()
+        out += _hunks(a_lines, b_lines, matcher)
+    return out
+
+
+def _side(prefix: str, path: str | None) -> str:
+    return "/dev/null" if path is None else f"{prefix}/{path}"
+
+
+def _lines(data: bytes) -> list[bytes]:
+    """Split on LF only, as git does (CR stays part of the line)."""
+    return _LINE.findall(data)
+
+
+def _hunks(a: list[bytes], b: list[bytes], matcher: difflib.SequenceMatcher[bytes]) -> bytes:
+    """Unified hunks. difflib finds the matching blocks; the formatting is ours because
+    difflib cannot mark a last line without newline the way git needs it."""
+    out = bytearray()
+    for group in matcher.get_grouped_opcodes(3):
+        i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
+        out += f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@\n".encode()
+        for tag, ai1, ai2, bj1, bj2 in group:
+            if tag == "equal":
+                out += b"".join(b" " + _terminated(line) for line in a[ai1:ai2])
+                continue
+            out += b"".join(b"-" + _terminated(line) for line in a[ai1:ai2])
+            out += b"".join(b"+" + _terminated(line) for line in b[bj1:bj2])
+    return bytes(out)
+
+
+def _range(start: int, end: int) -> str:
+    length = end - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start if length == 0 else start + 1},{length}"
+
+
+def _terminated(line: bytes) -> bytes:
+    return line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n"
+
+
+def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
+    """Write every change atomically per file; on any failure or Ctrl-C, restore the tree."""
+    originals = {c.old_path: c for c in changes if c.old_path is not None}
+    written: list[str] = []
+    try:
+        for change in changes:
+            if change.new_path is not None:
+                written.append(change.new_path)
+                _write_atomic(root / change.new_path, change.new_bytes, change.mode)
+        new_paths = {c.new_path for c in changes}
+        vacated = [p for p in originals if p not in new_paths]
+        for path in vacated:
+            (root / path).unlink()
+        _remove_empty_dirs(root, vacated)
+    except BaseException:
+        _restore(root, originals, written)
+        raise
+
+
+def _write_atomic(path: Path, data: bytes, mode: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".forgeapi-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _restore(root: Path, originals: dict[str, FileChange], written: list[str]) -> None:
+    for path in written:
+        if path not in originals:
+            with contextlib.suppress(FileNotFoundError):
+                (root / path).unlink()
+    for path, change in originals.items():
+        _write_atomic(root / path, change.old_bytes, change.mode)
+    _remove_empty_dirs(root, written)
+
+
+def _remove_empty_dirs(root: Path, paths: Iterable[str]) -> None:
+    """Remove folders a move emptied (a stale __pycache__ does not keep one alive)."""
+    for path in sorted(paths, key=lambda p: -p.count("/")):
+        directory = (root / path).parent
+        while directory != root and directory.is_dir():
+            cache = directory / "__pycache__"
+            if cache.is_dir() and {p.name for p in directory.iterdir()} == {"__pycache__"}:
+                shutil.rmtree(cache)
+            try:
+                directory.rmdir()
+            except OSError:
+                break
+            directory = directory.parent

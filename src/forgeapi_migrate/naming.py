@@ -1,0 +1,134 @@
+"""Where a module of a layered package belongs, judged from its path alone.
+
+Pure functions over path parts; `plan.py` combines the answers for a whole package.
+The rules are the ones in DESIGN.md ("Domain inference"): layer folders by name,
+domain names from leaf names with layer prefixes/suffixes stripped, plural preferred.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["domain", "global", "shared"]
+
+# Layers that establish a domain: a file here names a feature.
+PRIMARY_LAYERS = {
+    "routes": "router", "routers": "router", "router": "router", "endpoints": "router",
+    "views": "router", "api": "router", "controllers": "router",
+    "crud": "service", "cruds": "service", "repositories": "service", "repository": "service",
+    "repos": "service", "services": "service", "service": "service",
+    "models": "models", "model": "models",
+    "schemas": "schemas", "schema": "schemas", "serializers": "schemas",
+}  # fmt: skip
+# Layers whose files join an existing domain, or else the global module of their role.
+SECONDARY_LAYERS = {
+    "deps": "dependencies", "dependencies": "dependencies", "exceptions": "exceptions",
+    "errors": "exceptions", "constants": "constants", "utils": "utils",
+}  # fmt: skip
+# File stems outside any layer folder that name a global module.
+GLOBAL_STEMS = {
+    "config": "config", "settings": "config", "session": "database", "database": "database",
+    "db": "database", "main": "main", "deps": "dependencies", "dependencies": "dependencies",
+    "exceptions": "exceptions", "errors": "exceptions", "constants": "constants", "utils": "utils",
+}  # fmt: skip
+DATABASE_DIRS = frozenset({"db", "database"})
+DATABASE_DIR_STEMS = frozenset({"session", "database", "db", "engine", "base", "base_class"})
+GENERIC_STEMS = frozenset({"base", "common", "shared", "mixins", "generic", "core"})
+AGGREGATOR_STEMS = frozenset({"api", "main", "router", "routers", "routes"})
+AGGREGATOR_ROLE = "api"
+# Stems that win a shared global destination, best first (`db/session.py` over `db/base.py`).
+GLOBAL_PRIORITY = ("session", "database", "db", "engine", "config", "settings", "main")
+_VERSION_DIR = re.compile(r"v\d+$")
+
+
+@dataclass(frozen=True)
+class Placement:
+    kind: Kind
+    role: str  # module name in the target: router, service, config, ... ("" for shared)
+    domain: str | None  # raw domain name before plural grouping
+    layer: str | None  # the layer folder that decided it
+    secondary: bool  # a secondary-layer file: a domain only if that domain exists
+    reason: str
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses") or word.endswith("xes") or word.endswith("ches"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+_LAYER_WORDS = frozenset(
+    {w for layer in (*PRIMARY_LAYERS, *SECONDARY_LAYERS) for w in (layer, singular(layer))}
+    | {"repo", "route", "endpoint", "view", "controller", "serializer", "dep", "error", "util"}
+)
+
+
+def domain_key(stem: str) -> str:
+    """Strip one layer prefix and one layer suffix: `crud_user`, `user_service` -> `user`."""
+    name = stem
+    head, sep, rest = name.partition("_")
+    if sep and rest and head in _LAYER_WORDS:
+        name = rest
+    rest, sep, tail = name.rpartition("_")
+    if sep and rest and tail in _LAYER_WORDS:
+        name = rest
+    return name
+
+
+def classify(parts: tuple[str, ...]) -> Placement:
+    """Place one module, given its path parts inside the package (`("api", "routes", "users")`)."""
+    *dirs, stem = parts
+    dirs = [d for d in dirs if not _VERSION_DIR.match(d)]
+    layer = next((d for d in reversed(dirs) if d in PRIMARY_LAYERS or d in SECONDARY_LAYERS), None)
+    if layer is None:
+        return _place_outside_layers(dirs, stem)
+    if layer in SECONDARY_LAYERS:
+        role = SECONDARY_LAYERS[layer]
+        return Placement("domain", role, domain_key(stem), layer, True, f"{layer}/ layer")
+    role = PRIMARY_LAYERS[layer]
+    if role == "router" and stem in AGGREGATOR_STEMS:
+        return Placement("global", AGGREGATOR_ROLE, None, layer, False, "router aggregator")
+    if role == "router" and GLOBAL_STEMS.get(stem) == "dependencies":
+        return Placement("global", "dependencies", None, layer, False, f"{stem}.py in {layer}/")
+    if stem in GENERIC_STEMS:
+        return Placement("global", role, None, layer, False, f"shared {stem}.py in {layer}/")
+    return Placement("domain", role, domain_key(stem), layer, False, f"{layer}/ layer")
+
+
+def _place_outside_layers(dirs: list[str], stem: str) -> Placement:
+    if dirs and dirs[-1] in DATABASE_DIRS and stem in DATABASE_DIR_STEMS:
+        return Placement("global", "database", None, None, False, f"{dirs[-1]}/{stem}.py")
+    role = GLOBAL_STEMS.get(stem)
+    if role == "main" and dirs:
+        role = None  # only the package's own main.py is the application's main
+    if role is not None:
+        return Placement("global", role, None, None, False, f"{stem}.py")
+    return Placement("shared", "", None, None, False, "no layer or global role: kept as shared")
+
+
+def group_plurals(keys: set[str]) -> dict[str, str]:
+    """Map each raw domain name to its group's name; plural preferred when both spellings exist.
+
+    Written by hand instead of using an inflection library on purpose: we only merge
+    spellings that both occur in the repository, so a lone `auth` or `news` is never mangled.
+    """
+    canonical: dict[str, str] = {}
+    for key in sorted(keys):
+        plurals = [key + "s", key + "es"]
+        if key.endswith("y"):
+            plurals.append(key[:-1] + "ies")
+        canonical[key] = next((p for p in plurals if p in keys), key)
+    return canonical
+
+
+def alternative_module_name(placement: Placement, stem: str) -> str:
+    """The name a module takes when another one already claims its standard name."""
+    if placement.kind == "domain" and placement.layer is not None:
+        return singular(placement.layer)
+    return stem

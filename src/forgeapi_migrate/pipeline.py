@@ -1,0 +1,102 @@
+"""The pipeline, start to end: discover -> plan -> transform -> verify -> emit.
+
+Each stage is a function of the previous stage's frozen output; this module only
+wires them together and decides what a mode (write, dry-run, check) does.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from forgeapi_migrate.changeset import ChangeSet
+from forgeapi_migrate.codemods import CODEMODS, MigrationCodemod
+from forgeapi_migrate.config import load_config
+from forgeapi_migrate.discover import Discovery, discover
+from forgeapi_migrate.emit import render_diff, write_changeset
+from forgeapi_migrate.errors import MigrationError
+from forgeapi_migrate.plan import MigrationPlan, build_plan
+from forgeapi_migrate.plan_io import load_plan
+from forgeapi_migrate.transform import Progress, build_changeset
+from forgeapi_migrate.vcs import dirty_files
+from forgeapi_migrate.verify import verify_changeset
+
+Mode = Literal["write", "dry-run", "check"]
+ProgressFactory = Callable[[int], Progress]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    root: Path
+    mode: Mode = "write"
+    allow_dirty: bool = False
+    plan_file: Path | None = None
+    only: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    root: Path
+    mode: Mode
+    plan: MigrationPlan
+    changeset: ChangeSet
+    written: bool
+    seconds: float
+    diff: bytes = field(default=b"", repr=False)
+
+    @property
+    def pending(self) -> bool:
+        return not self.changeset.is_empty and not self.written
+
+
+def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[type[MigrationCodemod], ...]:
+    known = {codemod.ID for codemod in CODEMODS}
+    for codemod_id in (*only, *skip):
+        if codemod_id not in known:
+            raise MigrationError(f"unknown codemod id {codemod_id!r} (see `list-codemods`)")
+    return tuple(
+        c for c in CODEMODS if (not only or c.ID in only) and c.ID not in skip
+    )
+
+
+def make_plan(root: Path, plan_file: Path | None = None) -> tuple[Discovery, MigrationPlan]:
+    config = load_config(root)
+    discovery = discover(root, config)
+    if plan_file is not None:
+        return discovery, load_plan(plan_file, discovery)
+    return discovery, build_plan(discovery, config)
+
+
+def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
+    started = time.perf_counter()
+    root = options.root
+    codemods = select_codemods(options.only, options.skip)
+    discovery, plan = make_plan(root, options.plan_file)
+    if options.mode == "write" and not options.allow_dirty:
+        _refuse_dirty_tree(root)
+    on_file = progress(len(discovery.python_files)) if progress else None
+    changeset = build_changeset(discovery, plan, codemods, on_file)
+    verify_changeset(changeset)
+    diff = render_diff(changeset.changes) if options.mode == "dry-run" else b""
+    written = False
+    if options.mode == "write" and not changeset.is_empty:
+        write_changeset(root, changeset.changes)
+        written = True
+    return Report(
+        root, options.mode, plan, changeset, written, time.perf_counter() - started, diff
+    )
+
+
+def _refuse_dirty_tree(root: Path) -> None:
+    dirty = dirty_files(root)
+    if dirty:
+        shown = ", ".join(dirty[:5]) + (f" and {len(dirty) - 5} more" if len(dirty) > 5 else "")
+        raise MigrationError(
+            f"the git work tree has uncommitted changes ({shown}); commit or stash them, "
+            "or pass --allow-dirty",
+            path=str(root),
+        )

@@ -1,0 +1,291 @@
+"""Stage 2: the frozen, reviewable `MigrationPlan`: where every module goes.
+
+`build_plan` derives it from a `Discovery` and the user's `Config`; `plan_io.py`
+saves it as TOML and loads an edited copy back.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from forgeapi_migrate import naming
+from forgeapi_migrate.config import Config
+from forgeapi_migrate.discover import Discovery, module_name
+from forgeapi_migrate.errors import Finding, MigrationError
+
+MoveKind = Literal["domain", "global", "shared", "package"]
+STANDARD_MODULES = frozenset(
+    {"router", "schemas", "models", "service", "dependencies", "config", "constants",
+     "exceptions", "utils"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ModuleMove:
+    old: str
+    new: str
+    kind: MoveKind
+    domain: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class MigrationPlan:
+    source_package: str
+    target_package: str
+    moves: tuple[ModuleMove, ...]
+    deletions: tuple[str, ...] = ()  # package __init__.py files that only held a layer
+    creations: tuple[str, ...] = ()  # empty __init__.py files for new domain packages
+    notes: tuple[Finding, ...] = ()
+    entry: str | None = None  # "app.main:app"
+
+    @cached_property
+    def module_map(self) -> dict[str, str | None]:
+        """Old dotted module name -> new one (None: a dissolved package)."""
+        mapping: dict[str, str | None] = {
+            module_name(m.old): module_name(m.new) for m in self.moves
+        }
+        mapping.update({module_name(path): None for path in self.deletions})
+        return mapping
+
+    @cached_property
+    def new_paths(self) -> dict[str, str]:
+        return {m.old: m.new for m in self.moves}
+
+    @property
+    def new_entry(self) -> str | None:
+        if self.entry is None:
+            return None
+        module, _, attribute = self.entry.partition(":")
+        return f"{self.module_map.get(module) or module}:{attribute}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.deletions and not self.creations and all(m.old == m.new for m in self.moves)
+
+
+def empty_plan(package: str, target: str) -> MigrationPlan:
+    return MigrationPlan(package, target, ())
+
+
+def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
+    target = config.target
+    if discovery.package == target:
+        _refuse_layered_target(discovery)
+        return empty_plan(discovery.package, target)
+    _refuse_existing_target(discovery.root, target)
+    files = [p for p in discovery.package_files() if p not in discovery.excluded]
+    modules = [p for p in files if PurePosixPath(p).name != "__init__.py"]
+    placements = _resolve_domains(discovery.package, modules, config)
+    moves, notes = _assign_destinations(discovery.package, target, placements)
+    init_moves, deletions, init_notes = _place_package_inits(discovery, files, target, moves)
+    moves = sorted([*moves, *init_moves], key=lambda m: m.old)
+    _refuse_module_package_clashes(moves)
+    entry = discovery.entry
+    return MigrationPlan(
+        source_package=discovery.package,
+        target_package=target,
+        moves=tuple(moves),
+        deletions=tuple(sorted(deletions)),
+        creations=missing_inits(target, moves),
+        notes=tuple(sorted([*notes, *init_notes])),
+        entry=f"{entry.module}:{entry.attribute}" if entry else None,
+    )
+
+
+def _refuse_layered_target(discovery: Discovery) -> None:
+    for path in discovery.package_files():
+        parts = PurePosixPath(path).parts[1:-1]
+        if any(part in naming.PRIMARY_LAYERS and part != "api" for part in parts):
+            raise MigrationError(
+                f"package {discovery.package!r} is layered but already has the target name; "
+                "set another `target` in [tool.forgeapi-migrate]",
+                path=path,
+            )
+
+
+def _refuse_existing_target(root: Path, target: str) -> None:
+    if (root / target).exists():
+        raise MigrationError(
+            f"the target package {target!r} already exists; choose another `target` in "
+            "[tool.forgeapi-migrate] or move it away first",
+            path=target,
+        )
+
+
+def _resolve_domains(
+    package: str, modules: list[str], config: Config
+) -> dict[str, naming.Placement]:
+    """Classify each module, apply the user's domain names, merge singular/plural spellings."""
+    placements: dict[str, naming.Placement] = {}
+    for path in modules:
+        parts = PurePosixPath(path).with_suffix("").parts[1:]
+        placement = naming.classify(parts)
+        override = config.domains.get(path) or (
+            config.domains.get(placement.domain) if placement.domain else None
+        )
+        if override is not None:
+            placement = naming.Placement(
+                "domain", placement.role or "utils", override, placement.layer,
+                False, f"{placement.reason}; domain set in [tool.forgeapi-migrate]",
+            )  # fmt: skip
+        placements[path] = placement
+    keys = {p.domain for p in placements.values() if p.domain and not p.secondary}
+    canonical = naming.group_plurals(keys)
+    for path, p in placements.items():
+        if p.kind != "domain" or p.domain is None:
+            continue
+        domain = (
+            canonical.get(p.domain)
+            or canonical.get(p.domain + "s")
+            or canonical.get(naming.singular(p.domain))
+        )
+        if p.secondary and domain is None:
+            placements[path] = naming.Placement(
+                "global", p.role, None, p.layer, False, f"{p.reason}, no domain {p.domain!r}"
+            )
+        else:
+            placements[path] = naming.Placement(
+                "domain", p.role, domain or p.domain, p.layer, False, p.reason
+            )
+    return placements
+
+
+def _assign_destinations(
+    package: str, target: str, placements: dict[str, naming.Placement]
+) -> tuple[list[ModuleMove], list[Finding]]:
+    claims: dict[str, list[str]] = defaultdict(list)
+    for path, p in placements.items():
+        claims[_standard_destination(package, target, path, p)].append(path)
+    moves: list[ModuleMove] = []
+    notes: list[Finding] = []
+    taken = set(claims)
+    for dest, paths in sorted(claims.items()):
+        first, *others = sorted(paths, key=lambda path: _claim_rank(path, placements[path]))
+        moves.append(_move(first, dest, placements[first]))
+        for path in others:
+            p = placements[path]
+            stem = PurePosixPath(path).stem
+            alt = str(PurePosixPath(dest).with_name(naming.alternative_module_name(p, stem) + ".py"))
+            if alt in taken:
+                raise MigrationError(
+                    f"cannot place {path}: {dest} and {alt} are both taken; name its domain in "
+                    "[tool.forgeapi-migrate.domains] or edit a saved plan",
+                    path=path,
+                )
+            taken.add(alt)
+            moves.append(_move(path, alt, p))
+            notes.append(
+                Finding(path, 1, "FMP01", f"{first} also maps to {dest}: kept apart as {alt}")
+            )
+    for move in moves:
+        if move.kind == "shared":
+            notes.append(Finding(move.old, 1, "FMP02", f"no layer or role: kept as {move.new}"))
+    return moves, notes
+
+
+def _standard_destination(package: str, target: str, path: str, p: naming.Placement) -> str:
+    if p.kind == "domain":
+        return f"{target}/{p.domain}/{p.role}.py"
+    if p.kind == "global":
+        return f"{target}/{p.role}.py"
+    return target + path[len(package) :]
+
+
+def _claim_rank(path: str, p: naming.Placement) -> tuple[int, int, str]:
+    """Who keeps the standard name: the file whose layer/stem says it most plainly."""
+    stem = PurePosixPath(path).stem
+    layer_match = 0 if p.layer is not None and naming.singular(p.layer) == p.role else 1
+    stem_rank = (
+        naming.GLOBAL_PRIORITY.index(stem)
+        if stem in naming.GLOBAL_PRIORITY
+        else len(naming.GLOBAL_PRIORITY)
+    )
+    return (layer_match, stem_rank, path)
+
+
+def _move(path: str, dest: str, p: naming.Placement) -> ModuleMove:
+    return ModuleMove(path, dest, p.kind, p.domain, p.reason)
+
+
+def _place_package_inits(
+    discovery: Discovery, files: list[str], target: str, moves: list[ModuleMove]
+) -> tuple[list[ModuleMove], list[str], list[Finding]]:
+    """Keep the `__init__.py` of packages that survive; dissolve the layer packages."""
+    package = discovery.package
+    surviving = {str(PurePosixPath(m.new).parent) for m in moves}
+    taken = {m.new for m in moves}
+    init_moves: list[ModuleMove] = []
+    deletions: list[str] = []
+    notes: list[Finding] = []
+    for path in (p for p in files if PurePosixPath(p).name == "__init__.py"):
+        new = target + path[len(package) :]
+        directory = str(PurePosixPath(new).parent)
+        if directory in surviving or path == f"{package}/__init__.py":
+            init_moves.append(ModuleMove(path, new, "package", None, "package kept"))
+        elif _is_trivial(discovery.root / path):
+            deletions.append(path)
+        else:
+            dest = _layer_init_destination(path, target)
+            if dest in taken:
+                raise MigrationError(
+                    f"this package __init__ has code and {dest} is already taken; "
+                    "move its code into a module first",
+                    path=path,
+                )
+            taken.add(dest)
+            init_moves.append(ModuleMove(path, dest, "global", None, "package __init__ with code"))
+            notes.append(Finding(path, 1, "FMP03", f"package __init__ has code: kept as {dest}"))
+    return init_moves, deletions, notes
+
+
+def _layer_init_destination(path: str, target: str) -> str:
+    layer = PurePosixPath(path).parent.name
+    role = naming.PRIMARY_LAYERS.get(layer) or naming.SECONDARY_LAYERS.get(layer) or layer
+    if role == "router":
+        role = naming.AGGREGATOR_ROLE
+    return f"{target}/{role}.py"
+
+
+def _is_trivial(path: Path) -> bool:
+    """Empty, or only comments and a docstring: nothing is lost by deleting it."""
+    try:
+        body = ast.parse(path.read_bytes()).body
+    except (SyntaxError, ValueError):
+        return False
+    docstring = (
+        body
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Constant)
+        and isinstance(body[0].value.value, str)
+    )
+    return len(body) == (1 if docstring else 0)
+
+
+def missing_inits(target: str, moves: list[ModuleMove] | tuple[ModuleMove, ...]) -> tuple[str, ...]:
+    have = {m.new for m in moves}
+    needed: set[str] = set()
+    for move in moves:
+        parent = PurePosixPath(move.new).parent
+        while parent.parts and parent.parts[0] == target:
+            needed.add(str(parent / "__init__.py"))
+            parent = parent.parent
+    return tuple(sorted(needed - have))
+
+
+def _refuse_module_package_clashes(moves: list[ModuleMove]) -> None:
+    modules = {str(PurePosixPath(m.new).with_suffix("")): m for m in moves}
+    for move in moves:
+        for parent in PurePosixPath(move.new).parents:
+            if str(parent) in modules:
+                clash = modules[str(parent)]
+                raise MigrationError(
+                    f"{clash.old} would become {clash.new}, but {move.old} needs a package "
+                    f"{parent}/; set a domain in [tool.forgeapi-migrate.domains]",
+                    path=move.old,
+                )

@@ -1,0 +1,127 @@
+"""Stage 7: what the user reads. The one module that uses rich.
+
+Human output goes to stderr (the diff owns stdout); `--json` output to stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from forgeapi_migrate.codemods import CODEMODS
+from forgeapi_migrate.errors import Finding, MigrationError
+from forgeapi_migrate.pipeline import Report
+from forgeapi_migrate.plan import MigrationPlan
+from forgeapi_migrate.transform import Progress as ProgressCallback
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def progress_bar(console: Console) -> Iterator[Any]:
+    """A factory for the transform stage's per-file callback; a bar only on a terminal."""
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("[bold]migrating"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+
+        def factory(total: int) -> ProgressCallback:
+            task = bar.add_task("files", total=total)
+            return lambda _path: bar.advance(task)
+
+        yield factory
+
+
+def print_summary(report: Report, console: Console) -> None:
+    changes = report.changeset
+    if changes.is_empty:
+        console.print(f"Nothing to do: {report.root} is already domain-first.")
+        _print_findings(changes.findings, console)
+        return
+    verb = {"write": "Migrated", "dry-run": "Would migrate", "check": "Migration pending"}
+    console.print(
+        f"{verb[report.mode]}: {changes.moved} files moved, {changes.edited} edited, "
+        f"{changes.rewrites} import references rewritten, {len(changes.findings)} warnings "
+        f"({report.seconds:.2f}s)."
+    )
+    if report.plan.entry and report.plan.new_entry != report.plan.entry:
+        console.print(f"Application entry point: {report.plan.entry} -> {report.plan.new_entry}")
+    _print_findings(changes.findings, console)
+
+
+def _print_findings(findings: tuple[Finding, ...], console: Console) -> None:
+    for finding in findings:
+        console.print(f"  [yellow]warning[/] {finding}", markup=True)
+
+
+def print_error(error: MigrationError, console: Console) -> None:
+    console.print(f"[bold red]error:[/] {error}", markup=True)
+    console.print("Nothing was written.")
+
+
+def print_plan(plan: MigrationPlan, console: Console) -> None:
+    if plan.is_empty:
+        console.print(f"Nothing to do: package {plan.source_package!r} is already domain-first.")
+        return
+    table = Table(title=f"{plan.source_package} -> {plan.target_package}", show_lines=False)
+    for column in ("from", "to", "kind", "why"):
+        table.add_column(column)
+    for move in plan.moves:
+        table.add_row(move.old, move.new, move.kind, move.reason)
+    for path in plan.deletions:
+        table.add_row(path, "(removed: empty layer package)", "package", "")
+    for path in plan.creations:
+        table.add_row("", path, "new", "domain package")
+    console.print(table)
+    for note in plan.notes:
+        console.print(f"  note {note}")
+
+
+def print_codemods(console: Console) -> None:
+    for codemod in CODEMODS:
+        console.print(f"{codemod.ID}  {codemod.DESCRIPTION}")
+
+
+def report_json(report: Report) -> str:
+    changes = report.changeset
+    data = {
+        "root": str(report.root),
+        "mode": report.mode,
+        "written": report.written,
+        "pending": report.pending,
+        "seconds": round(report.seconds, 3),
+        "entry": {"old": report.plan.entry, "new": report.plan.new_entry},
+        "files_moved": changes.moved,
+        "files_edited": changes.edited,
+        "references_rewritten": changes.rewrites,
+        "changes": [
+            {"old": c.old_path, "new": c.new_path, "edited": c.old_bytes != c.new_bytes}
+            for c in changes.changes
+        ],
+        "warnings": [vars(f) for f in changes.findings],
+    }
+    return json.dumps(data, indent=2)
+
+
+def error_json(error: MigrationError) -> str:
+    return json.dumps({"error": error.message, "path": error.path, "line": error.line})
+
+
+def write_stdout_bytes(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()

@@ -1,0 +1,29 @@
+"""Test helpers: small plans built from a move table, and tree comparison."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from forgeapi_migrate.plan import MigrationPlan, ModuleMove, missing_inits
+
+IGNORED_NAMES = frozenset({"__pycache__", ".pytest_cache", ".git"})
+
+
+def plan_from_moves(
+    moves: dict[str, str], deletions: tuple[str, ...] = (), source: str = "app", target: str = "src"
+) -> MigrationPlan:
+    """A plan from `old path -> new path`, e.g. {"app/crud/user.py": "src/users/service.py"}."""
+    move_list = tuple(ModuleMove(old, new, "domain") for old, new in moves.items())
+    return MigrationPlan(source, target, move_list, deletions, missing_inits(target, move_list))
+
+
+def tree_files(root: Path) -> dict[str, tuple[bytes, bool]]:
+    """Every file under root (relative path -> bytes, executable bit), caches ignored."""
+    files: dict[str, tuple[bytes, bool]] = {}
+    for path in sorted(root.rglob("*")):
+        rel = PurePosixPath(path.relative_to(root).as_posix())
+        if any(part in IGNORED_NAMES for part in rel.parts) or path.suffix == ".db":
+            continue
+        if path.is_file():
+            files[str(rel)] = (path.read_bytes(), bool(path.stat().st_mode & 0o100))
+    return files
