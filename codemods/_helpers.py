@@ -16,7 +16,7 @@ class MigrationCodemod(VisitorBasedCodemodCommand):
     """Base of every forgeapi-migrate codemod: given the plan, records findings with lines."""
 
     ID: ClassVar[str]
-    DESCRIPTION: ClassVar[str]
+    DESCRIPTION: str
     METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, context: CodemodContext, plan: MigrationPlan) -> None:

@@ -31,15 +31,15 @@ _MISSING = "<missing>"
 
 class RewriteImports(MigrationCodemod):
     ID = "FM001"
-    DESCRIPTION = "Point every import of a moved module at its new home (relative ones made absolute)."
+    DESCRIPTION = (
+        "Point every import of a moved module at its new home (relative ones made absolute)."
+    )
 
     def visit_Module(self, node: cst.Module) -> None:
         source = self.plan.source_package
         self.source = source
         self.moves = self.plan.module_map
-        plain_import = m.Import(
-            names=[m.ZeroOrMore(), m.ImportAlias(asname=None), m.ZeroOrMore()]
-        )
+        plain_import = m.Import(names=[m.ZeroOrMore(), m.ImportAlias(asname=None), m.ZeroOrMore()])
         self.rewrite_chains = any(
             alias.asname is None and is_within(dotted_name(alias.name) or "", source)
             for imp in m.findall(node, plain_import)
@@ -115,7 +115,7 @@ class RewriteImports(MigrationCodemod):
         if groups is None:
             return updated_node
         if len(groups) == 1:
-            (new_module, aliases), = groups.items()
+            ((new_module, aliases),) = groups.items()
             if new_module == module and not updated_node.relative and aliases is None:
                 return updated_node
             self.rewrites += 1
@@ -172,9 +172,7 @@ class RewriteImports(MigrationCodemod):
     ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
         if len(updated_node.body) == len(original_node.body) or len(original_node.body) != 1:
             return updated_node
-        lines = [
-            cst.SimpleStatementLine(body=[statement]) for statement in updated_node.body
-        ]
+        lines = [cst.SimpleStatementLine(body=[statement]) for statement in updated_node.body]
         lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
         lines[-1] = lines[-1].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
         return cst.FlattenSentinel(lines)
@@ -203,7 +201,9 @@ def _with_commas(aliases: Sequence[cst.ImportAlias], keep_last: bool) -> list[cs
         if last and not keep_last:
             result.append(alias.with_changes(comma=cst.MaybeSentinel.DEFAULT))
         elif not last and alias.comma == cst.MaybeSentinel.DEFAULT:
-            result.append(alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))))
+            result.append(
+                alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            )
         else:
             result.append(alias)
     return result

@@ -21,7 +21,11 @@ class FileChange:
 
     @property
     def is_rename(self) -> bool:
-        return self.old_path is not None and self.new_path is not None and self.old_path != self.new_path
+        return (
+            self.old_path is not None
+            and self.new_path is not None
+            and self.old_path != self.new_path
+        )
 
     @property
     def is_noop(self) -> bool:
@@ -48,4 +52,6 @@ class ChangeSet:
 
     @property
     def edited(self) -> int:
-        return sum(1 for c in self.changes if c.old_bytes != c.new_bytes and c.old_path and c.new_path)
+        return sum(
+            1 for c in self.changes if c.old_bytes != c.new_bytes and c.old_path and c.new_path
+        )

@@ -10,7 +10,6 @@ Exit codes: 0 done or nothing to do, 1 changes pending (--check/--dry-run),
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -58,12 +57,24 @@ def _root(
 @app.command("migrate")
 def migrate_command(
     path: PathArg,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print a git diff; write nothing.")] = False,
-    check: Annotated[bool, typer.Option("--check", help="Exit 1 if a migration is pending.")] = False,
-    allow_dirty: Annotated[bool, typer.Option("--allow-dirty", help="Write even with uncommitted git changes.")] = False,
-    plan_file: Annotated[Path | None, typer.Option("--plan-file", help="Follow this (edited) plan.")] = None,
-    only: Annotated[list[str] | None, typer.Option("--only", help="Run only these codemod ids.")] = None,
-    skip: Annotated[list[str] | None, typer.Option("--skip", help="Skip these codemod ids.")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print a git diff; write nothing.")
+    ] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if a migration is pending.")
+    ] = False,
+    allow_dirty: Annotated[
+        bool, typer.Option("--allow-dirty", help="Write even with uncommitted git changes.")
+    ] = False,
+    plan_file: Annotated[
+        Path | None, typer.Option("--plan-file", help="Follow this (edited) plan.")
+    ] = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Run only these codemod ids.")
+    ] = None,
+    skip: Annotated[
+        list[str] | None, typer.Option("--skip", help="Skip these codemod ids.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Migrate PATH in place (or show the diff with --dry-run)."""
@@ -86,7 +97,9 @@ def migrate_command(
 @app.command("plan")
 def plan_command(
     path: PathArg,
-    plan_file: Annotated[Path | None, typer.Option("--plan-file", help="Save the plan as TOML here.")] = None,
+    plan_file: Annotated[
+        Path | None, typer.Option("--plan-file", help="Save the plan as TOML here.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show where every module of PATH would go."""
@@ -96,9 +109,7 @@ def plan_command(
         plan_file.write_text(dump_plan(plan), encoding="utf-8")
         report.stderr_console().print(f"Plan saved to {plan_file}")
     if as_json:
-        print(json.dumps({"moves": [vars(m) for m in plan.moves], "deletions": list(plan.deletions),
-                          "creations": list(plan.creations), "notes": [vars(n) for n in plan.notes]},
-                         indent=2))  # fmt: skip
+        print(report.plan_json(plan))
     else:
         report.print_plan(plan, report.stdout_console())
 

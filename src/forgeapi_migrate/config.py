@@ -1,12 +1,12 @@
 """User overrides from `[tool.forgeapi-migrate]` in the target's pyproject.toml.
 
-    [tool.forgeapi-migrate]
-    source = "app"             # the layered package (default: discovered)
-    target = "src"             # the domain-first package to create
-    exclude = ["app/legacy/*"] # files left exactly where and as they are
-    [tool.forgeapi-migrate.domains]
-    crud_user = "accounts"                 # a leaf name (or its domain) -> domain
-    "app/api/routes/login.py" = "auth"     # a file -> domain
+[tool.forgeapi-migrate]
+source = "app"             # the layered package (default: discovered)
+target = "src"             # the domain-first package to create
+exclude = ["app/legacy/*"] # files left exactly where and as they are
+[tool.forgeapi-migrate.domains]
+crud_user = "accounts"                 # a leaf name (or its domain) -> domain
+"app/api/routes/login.py" = "auth"     # a file -> domain
 """
 
 from __future__ import annotations
@@ -53,9 +53,13 @@ def _config_from_table(section: dict[str, Any]) -> Config:
     exclude = section.get("exclude", [])
     domains = section.get("domains", {})
     if source is not None and not _is_identifier_path(source):
-        raise MigrationError(f"source must be a package name, got {source!r}", path="pyproject.toml")
+        raise MigrationError(
+            f"source must be a package name, got {source!r}", path="pyproject.toml"
+        )
     if not isinstance(target, str) or not target.isidentifier():
-        raise MigrationError(f"target must be a package name, got {target!r}", path="pyproject.toml")
+        raise MigrationError(
+            f"target must be a package name, got {target!r}", path="pyproject.toml"
+        )
     if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
         raise MigrationError("exclude must be a list of glob strings", path="pyproject.toml")
     if not isinstance(domains, dict) or not all(

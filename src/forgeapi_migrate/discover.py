@@ -160,9 +160,7 @@ def _find_entry(root: Path, package_files: list[str]) -> EntryPoint | None:
                 continue
             callee = _call_name(node.value)
             target = node.targets[0]
-            if isinstance(target, ast.Name) and (
-                callee == "FastAPI" or callee in local_functions
-            ):
+            if isinstance(target, ast.Name) and (callee == "FastAPI" or callee in local_functions):
                 rank = 0 if PurePosixPath(path).stem == "main" else 1
                 found.append((rank, module_name(path), target.id))
                 break

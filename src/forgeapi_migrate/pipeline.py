@@ -58,9 +58,7 @@ def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[type[Migr
     for codemod_id in (*only, *skip):
         if codemod_id not in known:
             raise MigrationError(f"unknown codemod id {codemod_id!r} (see `list-codemods`)")
-    return tuple(
-        c for c in CODEMODS if (not only or c.ID in only) and c.ID not in skip
-    )
+    return tuple(c for c in CODEMODS if (not only or c.ID in only) and c.ID not in skip)
 
 
 def make_plan(root: Path, plan_file: Path | None = None) -> tuple[Discovery, MigrationPlan]:
@@ -86,9 +84,7 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
     if options.mode == "write" and not changeset.is_empty:
         write_changeset(root, changeset.changes)
         written = True
-    return Report(
-        root, options.mode, plan, changeset, written, time.perf_counter() - started, diff
-    )
+    return Report(root, options.mode, plan, changeset, written, time.perf_counter() - started, diff)
 
 
 def _refuse_dirty_tree(root: Path) -> None:

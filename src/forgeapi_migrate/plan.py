@@ -171,7 +171,9 @@ def _assign_destinations(
         for path in others:
             p = placements[path]
             stem = PurePosixPath(path).stem
-            alt = str(PurePosixPath(dest).with_name(naming.alternative_module_name(p, stem) + ".py"))
+            alt = str(
+                PurePosixPath(dest).with_name(naming.alternative_module_name(p, stem) + ".py")
+            )
             if alt in taken:
                 raise MigrationError(
                     f"cannot place {path}: {dest} and {alt} are both taken; name its domain in "

@@ -117,6 +117,19 @@ def report_json(report: Report) -> str:
     return json.dumps(data, indent=2)
 
 
+def plan_json(plan: MigrationPlan) -> str:
+    data = {
+        "source_package": plan.source_package,
+        "target_package": plan.target_package,
+        "entry": {"old": plan.entry, "new": plan.new_entry},
+        "moves": [vars(m) for m in plan.moves],
+        "deletions": list(plan.deletions),
+        "creations": list(plan.creations),
+        "notes": [vars(n) for n in plan.notes],
+    }
+    return json.dumps(data, indent=2)
+
+
 def error_json(error: MigrationError) -> str:
     return json.dumps({"error": error.message, "path": error.path, "line": error.line})
 

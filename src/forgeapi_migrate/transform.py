@@ -51,7 +51,9 @@ def transform_source(
     except cst.ParserSyntaxError as exc:
         return FileResult(path, None, error=_syntax_error(path, exc))
     except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
-        return FileResult(path, None, error=Finding(path, 1, "FM000", f"cannot decode: {exc}", "error"))
+        return FileResult(
+            path, None, error=Finding(path, 1, "FM000", f"cannot decode: {exc}", "error")
+        )
     findings: list[Finding] = []
     rewrites = 0
     module = module_name(path)
@@ -69,7 +71,9 @@ def transform_source(
             continue
         except Exception as exc:  # a codemod bug must name the file, not crash the run
             message = f"{codemod_class.ID} failed: {type(exc).__name__}: {exc}"
-            return FileResult(path, None, error=Finding(path, 1, codemod_class.ID, message, "error"))
+            return FileResult(
+                path, None, error=Finding(path, 1, codemod_class.ID, message, "error")
+            )
         findings.extend(codemod.findings)
         rewrites += codemod.rewrites
     new_bytes = tree.bytes
@@ -141,7 +145,12 @@ def _refuse_overwrites(root: Path, changes: list[FileChange]) -> None:
     vacated = {c.old_path for c in changes if c.old_path and c.old_path != c.new_path}
     for change in changes:
         target = change.new_path
-        if target and target != change.old_path and target not in vacated and (root / target).exists():
+        if (
+            target
+            and target != change.old_path
+            and target not in vacated
+            and (root / target).exists()
+        ):
             raise MigrationError(
                 f"{change.old_path or 'a new file'} would overwrite an existing file", path=target
             )

@@ -1,0 +1,118 @@
+"""Whole-repository checks: every corpus project migrates into its reviewed golden tree,
+its own tests and OpenAPI document are unchanged, and the diff/idempotence promises hold.
+
+Set FORGEAPI_REGEN_GOLDENS=1 to rewrite `after/` from the tool's output (then review
+the result with `git diff corpus/` before committing it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from forgeapi_migrate.cli import main
+from forgeapi_migrate.config import load_config
+from forgeapi_migrate.discover import discover
+from tests.corpus import support
+from tests.helpers import tree_files
+
+REGENERATE = os.environ.get("FORGEAPI_REGEN_GOLDENS") == "1"
+CASES = support.cases()
+
+
+@dataclass(frozen=True)
+class Migrated:
+    before: Path
+    after: Path
+    package: str
+    entry_before: str
+    entry_after: str
+
+
+@pytest.fixture(scope="session")
+def corpus_python() -> Path:
+    return support.corpus_python()
+
+
+@pytest.fixture(scope="session")
+def migrated_cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Migrated]:
+    return {}
+
+
+@pytest.fixture(params=CASES)
+def case(
+    request: pytest.FixtureRequest,
+    migrated_cases: dict[str, Migrated],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Migrated:
+    name: str = request.param
+    if name not in migrated_cases:
+        work = tmp_path_factory.mktemp(name)
+        before = work / "before"
+        after = work / "after"
+        shutil.copytree(support.CORPUS / name / "before", before)
+        shutil.copytree(before, after)
+        discovery = discover(before, load_config(before))
+        assert main([str(after)]) == 0
+        migrated = discover(after, load_config(after))
+        assert discovery.entry is not None and migrated.entry is not None
+        entry_before = f"{discovery.entry.module}:{discovery.entry.attribute}"
+        entry_after = f"{migrated.entry.module}:{migrated.entry.attribute}"
+        migrated_cases[name] = Migrated(before, after, discovery.package, entry_before, entry_after)
+    return migrated_cases[name]
+
+
+def test_matches_golden(case: Migrated) -> None:
+    golden = support.CORPUS / case.before.parent.name / "after"
+    if REGENERATE:
+        shutil.rmtree(golden, ignore_errors=True)
+        shutil.copytree(case.after, golden, ignore=shutil.ignore_patterns("__pycache__"))
+    assert tree_files(case.after) == tree_files(golden)
+
+
+def test_project_tests_pass_before_and_after(case: Migrated, corpus_python: Path) -> None:
+    code_before, before, out_before = support.run_project_tests(corpus_python, case.before)
+    code_after, after, out_after = support.run_project_tests(corpus_python, case.after)
+    assert code_before == 0, out_before
+    assert len(before) >= 10, out_before
+    assert code_after == 0, out_after
+    assert after == before
+
+
+def test_openapi_is_identical(case: Migrated, corpus_python: Path) -> None:
+    before = support.openapi_document(corpus_python, case.before, case.entry_before)
+    after = support.openapi_document(corpus_python, case.after, case.entry_after)
+    assert after == before
+
+
+def test_no_import_of_the_old_package_remains(case: Migrated) -> None:
+    assert support.imports_of(case.before, case.package), "the case must import its package"
+    assert support.imports_of(case.after, case.package) == []
+    assert not (case.after / case.package).exists()
+
+
+def test_second_run_is_a_noop(case: Migrated, capsys: pytest.CaptureFixture[str]) -> None:
+    snapshot = tree_files(case.after)
+    assert main([str(case.after), "--check"]) == 0
+    assert main([str(case.after)]) == 0
+    assert "Nothing to do" in capsys.readouterr().err
+    assert tree_files(case.after) == snapshot
+
+
+def test_dry_run_diff_applies_to_the_in_place_result(
+    case: Migrated, tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(case.before, copy)
+    snapshot = tree_files(copy)
+    assert main([str(copy), "--dry-run"]) == 1
+    diff = capfdbinary.readouterr().out
+    assert tree_files(copy) == snapshot, "--dry-run must not write"
+    assert diff.startswith(b"diff --git ")
+    subprocess.run(["git", "apply", "-"], cwd=copy, input=diff, check=True)
+    assert tree_files(copy) == tree_files(case.after)
