@@ -1,0 +1,216 @@
+"""The CLI contract through main(argv): exit codes, streams, and an untouched tree on errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from forgeapi_migrate import __version__
+from forgeapi_migrate.cli import main
+from tests.conftest import write_tree
+from tests.helpers import tree_files
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"forgeapi-migrate {__version__}"
+
+
+def test_list_codemods(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list-codemods"]) == 0
+    assert capsys.readouterr().out.startswith("FM001  ")
+
+
+def test_dry_run_prints_diff_and_writes_nothing(
+    mini: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    before = tree_files(mini)
+    assert main([str(mini), "--dry-run"]) == 1
+    out, err = capfdbinary.readouterr()
+    assert b"rename from app/api/routes/users.py\nrename to src/users/router.py\n" in out
+    assert b"+from src.users import service as crud_user\n" in out
+    assert b"Would migrate: 8 files moved" in err
+    assert tree_files(mini) == before
+
+
+def test_check_then_migrate_then_check(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(mini), "--check"]) == 1
+    assert capsys.readouterr().out == ""
+    assert main([str(mini)]) == 0
+    assert (mini / "src/users/router.py").is_file()
+    assert not (mini / "app").exists()
+    assert main([str(mini), "--check"]) == 0
+
+
+def test_syntax_error_names_file_and_line_and_writes_nothing(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tree(mini, {"app/crud/broken.py": "from app.models.item import Item\n\ndef f(:\n"})
+    before = tree_files(mini)
+    assert main([str(mini)]) == 2
+    err = capsys.readouterr().err
+    assert "app/crud/broken.py:3:" in err
+    assert "Traceback" not in err
+    assert tree_files(mini) == before
+
+
+def test_undecodable_file_is_an_error(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_tree(mini, {"app/crud/latin.py": b"import app.core.config\nname = '\xe9'\n"})
+    before = tree_files(mini)
+    assert main([str(mini), "--dry-run"]) == 2
+    assert "app/crud/latin.py:" in capsys.readouterr().err
+    assert tree_files(mini) == before
+
+
+def test_not_a_fastapi_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_tree(tmp_path, {"lib/__init__.py": "", "lib/x.py": "x = 1\n"})
+    assert main([str(tmp_path)]) == 2
+    assert "not a FastAPI project" in capsys.readouterr().err
+
+
+def test_existing_target_is_refused(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_tree(mini, {"src/other.py": "x = 1\n"})
+    before = tree_files(mini)
+    assert main([str(mini)]) == 2
+    assert "target package 'src' already exists" in capsys.readouterr().err
+    assert tree_files(mini) == before
+
+
+def test_target_from_pyproject(mini: Path) -> None:
+    write_tree(mini, {"pyproject.toml": '[tool.forgeapi-migrate]\ntarget = "service"\n'})
+    assert main([str(mini)]) == 0
+    text = (mini / "service/users/router.py").read_text()
+    assert "from service.users import service as crud_user" in text
+
+
+def test_dirty_git_tree_is_refused_unless_allowed(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(mini, "init", "-q")
+    git(mini, "add", "-A")
+    git(mini, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
+    write_tree(mini, {"notes.txt": "wip\n"})
+    before = tree_files(mini)
+    assert main([str(mini)]) == 2
+    assert "uncommitted changes (notes.txt)" in capsys.readouterr().err
+    assert tree_files(mini) == before
+    assert main([str(mini), "--allow-dirty"]) == 0
+
+
+def test_clean_git_tree_is_migrated(mini: Path) -> None:
+    git(mini, "init", "-q")
+    git(mini, "add", "-A")
+    git(mini, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
+    assert main([str(mini)]) == 0
+    assert (mini / "src/main.py").is_file()
+
+
+def test_json_report(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(mini), "--check", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["pending"] is True
+    assert data["files_moved"] == 8
+    assert data["entry"] == {"old": "app.main:app", "new": "src.main:app"}
+    assert {"old": "app/main.py", "new": "src/main.py", "edited": True} in data["changes"]
+
+
+def test_json_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "missing"), "--json"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert data["error"] == "not a directory"
+
+
+def test_unknown_codemod_id(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(mini), "--only", "FM999"]) == 2
+    assert "unknown codemod id 'FM999'" in capsys.readouterr().err
+
+
+def test_skip_every_codemod_still_moves_files(mini: Path) -> None:
+    assert main([str(mini), "--skip", "FM001"]) == 0
+    assert "from app.crud import crud_user" in (mini / "src/users/router.py").read_text()
+
+
+def test_plan_table_and_saved_plan_is_followed(
+    mini: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "plan.toml"
+    assert main(["plan", str(mini), "--plan-file", str(plan_file)]) == 0
+    assert "src/users/router.py" in capsys.readouterr().out
+    text = plan_file.read_text()
+    assert 'new = "src/users/service.py"' in text
+    plan_file.write_text(text.replace('"src/users/service.py"', '"src/accounts/service.py"'))
+    assert main([str(mini), "--plan-file", str(plan_file)]) == 0
+    assert (mini / "src/accounts/service.py").is_file()
+    assert (mini / "src/accounts/__init__.py").is_file()
+    router = (mini / "src/users/router.py").read_text()
+    assert "from src.accounts import service as crud_user" in router
+
+
+def test_plan_file_that_does_not_match_the_tree(
+    mini: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "plan.toml"
+    assert main(["plan", str(mini), "--plan-file", str(plan_file)]) == 0
+    (mini / "app/models/item.py").unlink()
+    before = tree_files(mini)
+    capsys.readouterr()
+    assert main([str(mini), "--plan-file", str(plan_file)]) == 2
+    err = capsys.readouterr().err
+    line = next(
+        n
+        for n, text in enumerate(plan_file.read_text().splitlines(), 1)
+        if "app/models/item.py" in text
+    )
+    assert f"{plan_file}:{line}: app/models/item.py is in the plan but not in the tree" in err
+    assert tree_files(mini) == before
+
+
+def test_bytes_are_respected(
+    mini: Path, tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    crlf_bom = b"\xef\xbb\xbf# users\r\nfrom app.schemas.user import UserOut  # keep\r\n\r\nX = 1"
+    latin = b"# -*- coding: latin-1 -*-\nfrom app.models.item import Item\nname = '\xe9'\n"
+    write_tree(mini, {"app/crud/crud_item.py": crlf_bom, "app/core/legacy.py": latin})
+    (mini / "app/crud/crud_item.py").chmod(0o755)
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(mini), str(copy)], check=True)
+    assert main([str(mini), "--dry-run"]) == 1
+    diff = capfdbinary.readouterr().out
+    assert main([str(mini)]) == 0
+    assert (mini / "src/items/service.py").read_bytes() == crlf_bom.replace(
+        b"app.schemas.user", b"src.users.schemas"
+    )
+    assert os.stat(mini / "src/items/service.py").st_mode & 0o777 == 0o755
+    assert (mini / "src/core/legacy.py").read_bytes() == latin.replace(
+        b"app.models.item", b"src.items.models"
+    )
+    subprocess.run(["git", "apply", "-"], cwd=copy, input=diff, check=True)
+    assert tree_files(copy) == tree_files(mini)
+
+
+def test_interrupted_write_rolls_back(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tree_files(mini)
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def flaky_replace(src: str, dst: str) -> None:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky_replace)
+    assert main([str(mini)]) == 130
+    assert "Interrupted" in capsys.readouterr().err
+    assert tree_files(mini) == before
+    assert not (mini / "src").exists()
