@@ -1,0 +1,159 @@
+"""Domain inference and plan building, from paths alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from forgeapi_migrate.config import load_config
+from forgeapi_migrate.discover import discover
+from forgeapi_migrate.errors import MigrationError
+from forgeapi_migrate.naming import classify, domain_key, group_plurals
+from forgeapi_migrate.plan import MigrationPlan, build_plan
+from tests.conftest import write_tree
+
+MAIN = "from fastapi import FastAPI\n\napp = FastAPI()\n"
+
+
+@pytest.mark.parametrize(
+    ("stem", "key"),
+    [
+        ("crud_user", "user"),
+        ("user_service", "user"),
+        ("user_repository", "user"),
+        ("users", "users"),
+        ("api_items", "items"),
+        ("order_line", "order_line"),
+        ("auth", "auth"),
+    ],
+)
+def test_domain_key_strips_one_layer_affix(stem: str, key: str) -> None:
+    assert domain_key(stem) == key
+
+
+def test_plurals_merge_only_when_both_spellings_exist() -> None:
+    assert group_plurals({"user", "users", "category", "categories", "auth", "address"}) == {
+        "user": "users",
+        "users": "users",
+        "category": "categories",
+        "categories": "categories",
+        "auth": "auth",
+        "address": "address",
+    }
+
+
+@pytest.mark.parametrize(
+    ("parts", "kind", "role", "domain"),
+    [
+        (("api", "routes", "users"), "domain", "router", "users"),
+        (("api", "v1", "endpoints", "orders"), "domain", "router", "orders"),
+        (("api", "deps"), "global", "dependencies", None),
+        (("api", "main"), "global", "api", None),
+        (("api", "v1", "api"), "global", "api", None),
+        (("crud", "crud_user"), "domain", "service", "user"),
+        (("models", "base"), "global", "models", None),
+        (("core", "config"), "global", "config", None),
+        (("core", "security"), "shared", "", None),
+        (("db", "session"), "global", "database", None),
+        (("db", "base_class"), "global", "database", None),
+        (("database",), "global", "database", None),
+        (("main",), "global", "main", None),
+        (("dependencies", "pagination"), "domain", "dependencies", "pagination"),
+    ],
+)
+def test_classify(parts: tuple[str, ...], kind: str, role: str, domain: str | None) -> None:
+    placement = classify(parts)
+    assert (placement.kind, placement.role, placement.domain) == (kind, role, domain)
+
+
+def plan_for(tmp_path: Path, files: dict[str, str]) -> MigrationPlan:
+    root = write_tree(tmp_path, {"app/__init__.py": "", "app/main.py": MAIN, **files})
+    return build_plan(discover(root, load_config(root)), load_config(root))
+
+
+def test_singular_and_plural_files_form_one_domain(tmp_path: Path) -> None:
+    plan = plan_for(
+        tmp_path,
+        {
+            "app/api/routes/users.py": "",
+            "app/crud/crud_user.py": "",
+            "app/models/user.py": "",
+            "app/schemas/user.py": "",
+            "app/dependencies/users.py": "",
+            "app/dependencies/pagination.py": "",
+        },
+    )
+    assert plan.new_paths == {
+        "app/__init__.py": "src/__init__.py",
+        "app/main.py": "src/main.py",
+        "app/api/routes/users.py": "src/users/router.py",
+        "app/crud/crud_user.py": "src/users/service.py",
+        "app/models/user.py": "src/users/models.py",
+        "app/schemas/user.py": "src/users/schemas.py",
+        "app/dependencies/users.py": "src/users/dependencies.py",
+        "app/dependencies/pagination.py": "src/dependencies.py",
+    }
+    assert plan.creations == ("src/users/__init__.py",)
+
+
+def test_two_modules_on_one_destination_are_kept_apart(tmp_path: Path) -> None:
+    plan = plan_for(
+        tmp_path,
+        {"app/crud/crud_user.py": "", "app/services/user_service.py": "", "app/db/session.py": "",
+         "app/db/base.py": ""},
+    )  # fmt: skip
+    # only the singular spelling occurs, so the domain keeps it
+    assert plan.new_paths["app/services/user_service.py"] == "src/user/service.py"
+    assert plan.new_paths["app/crud/crud_user.py"] == "src/user/crud.py"
+    assert plan.new_paths["app/db/session.py"] == "src/database.py"
+    assert plan.new_paths["app/db/base.py"] == "src/base.py"
+    assert [n.path for n in plan.notes if n.code == "FMP01"] == [
+        "app/crud/crud_user.py",
+        "app/db/base.py",
+    ]
+
+
+def test_layer_packages_dissolve_and_shared_packages_stay(tmp_path: Path) -> None:
+    plan = plan_for(
+        tmp_path,
+        {"app/core/__init__.py": "", "app/core/config.py": "", "app/core/security.py": "",
+         "app/models/__init__.py": '"""Models."""\n', "app/models/item.py": "",
+         "app/schemas/__init__.py": "from .item import ItemOut\n", "app/schemas/item.py": ""},
+    )  # fmt: skip
+    assert plan.new_paths["app/core/__init__.py"] == "src/core/__init__.py"
+    assert plan.new_paths["app/core/security.py"] == "src/core/security.py"
+    assert "app/models/__init__.py" in plan.deletions
+    assert plan.new_paths["app/schemas/__init__.py"] == "src/schemas.py"
+    assert any(n.code == "FMP03" for n in plan.notes)
+
+
+def test_domain_override_from_config(tmp_path: Path) -> None:
+    plan = plan_for(
+        tmp_path,
+        {"pyproject.toml": '[tool.forgeapi-migrate.domains]\nlogin = "auth"\n"app/models/user.py" = "accounts"\n',
+         "app/api/routes/login.py": "", "app/models/user.py": ""},
+    )  # fmt: skip
+    assert plan.new_paths["app/api/routes/login.py"] == "src/auth/router.py"
+    assert plan.new_paths["app/models/user.py"] == "src/accounts/models.py"
+
+
+def test_domain_that_clashes_with_a_global_module_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(MigrationError, match="needs a package src/config/"):
+        plan_for(tmp_path, {"app/core/config.py": "", "app/api/routes/config.py": ""})
+
+
+def test_already_domain_first_gives_an_empty_plan(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path, {"src/__init__.py": "", "src/main.py": MAIN, "src/users/router.py": ""}
+    )
+    plan = build_plan(discover(root, load_config(root)), load_config(root))
+    assert plan.is_empty
+
+
+def test_layered_package_named_like_the_target_is_refused(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path, {"src/__init__.py": "", "src/main.py": MAIN, "src/crud/user.py": ""}
+    )
+    with pytest.raises(MigrationError, match="already has the target name"):
+        build_plan(discover(root, load_config(root)), load_config(root))
