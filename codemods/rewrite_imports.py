@@ -172,9 +172,15 @@ class RewriteImports(MigrationCodemod):
     ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
         if len(updated_node.body) == len(original_node.body) or len(original_node.body) != 1:
             return updated_node
-        lines = [cst.SimpleStatementLine(body=[statement]) for statement in updated_node.body]
+        # Each new line keeps the trailing comment: a `# noqa` or `# type: ignore` must go on
+        # applying to every name it covered before.
+        lines = [
+            cst.SimpleStatementLine(
+                body=[statement], trailing_whitespace=updated_node.trailing_whitespace
+            )
+            for statement in updated_node.body
+        ]
         lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
-        lines[-1] = lines[-1].with_changes(trailing_whitespace=updated_node.trailing_whitespace)
         return cst.FlattenSentinel(lines)
 
 

@@ -71,6 +71,13 @@ class TestRewriteImports(CodemodTest):
             "app.include_router(users.router)\napp.include_router(items.router)\n",
         )
 
+    def test_split_lines_each_keep_the_trailing_comment(self) -> None:
+        self.check(
+            "from app.models import item, user  # noqa: F401\n",
+            "from src.items import models as item  # noqa: F401\n"
+            "from src.users import models as user  # noqa: F401\n",
+        )
+
     def test_split_keeps_leading_comment_and_indentation(self) -> None:
         self.check(
             "def f():\n    # routers\n    from app.api.routes import users, items as it\n    return users, it\n",

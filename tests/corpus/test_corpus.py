@@ -27,6 +27,7 @@ CASES = support.cases()
 
 @dataclass(frozen=True)
 class Migrated:
+    name: str
     before: Path
     after: Path
     package: str
@@ -63,12 +64,12 @@ def case(
         assert discovery.entry is not None and migrated.entry is not None
         entry_before = f"{discovery.entry.module}:{discovery.entry.attribute}"
         entry_after = f"{migrated.entry.module}:{migrated.entry.attribute}"
-        migrated_cases[name] = Migrated(before, after, discovery.package, entry_before, entry_after)
+        migrated_cases[name] = Migrated(name, before, after, discovery.package, entry_before, entry_after)
     return migrated_cases[name]
 
 
 def test_matches_golden(case: Migrated) -> None:
-    golden = support.CORPUS / case.before.parent.name / "after"
+    golden = support.CORPUS / case.name / "after"
     if REGENERATE:
         shutil.rmtree(golden, ignore_errors=True)
         shutil.copytree(case.after, golden, ignore=shutil.ignore_patterns("__pycache__"))
