@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
+from forgeapi_migrate.codemods.report_dotted_paths import ReportDottedPaths
 from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
 
 # Order matters: later codemods see the output of earlier ones.
-CODEMODS: tuple[type[MigrationCodemod], ...] = (RewriteImports,)
+CODEMODS: tuple[type[MigrationCodemod], ...] = (RewriteImports, ReportDottedPaths)
 
 __all__ = ["CODEMODS", "MigrationCodemod"]

@@ -214,3 +214,22 @@ def test_interrupted_write_rolls_back(
     assert "Interrupted" in capsys.readouterr().err
     assert tree_files(mini) == before
     assert not (mini / "src").exists()
+
+
+def test_non_python_references_are_reported_not_guessed(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tree(
+        mini,
+        {
+            "Dockerfile": "WORKDIR /app/backend\nCMD uvicorn app.main:app\nRUN tail app.log\n",
+            "setup.cfg": "[coverage:run]\nsource = app/api/routes\n",
+            "tests/test_patch.py": 'PATCH = "app.crud.crud_user.get"\n',
+        },
+    )
+    assert main([str(mini), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "Dockerfile:2: FM090 'app.main:app' names the old package" in err
+    assert "setup.cfg:2: FM090 'app/api/routes' names the old package" in err
+    assert "tests/test_patch.py:1: FM002" in err
+    assert "Dockerfile:1" not in err and "Dockerfile:3" not in err

@@ -27,7 +27,9 @@ def stderr_console() -> Console:
 
 
 def stdout_console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    # Piped output is read by people with wide screens and by grep: never wrap at 80.
+    console = Console(highlight=False, soft_wrap=True)
+    return console if console.is_terminal else Console(highlight=False, soft_wrap=True, width=200)
 
 
 @contextmanager
@@ -55,12 +57,16 @@ def print_summary(report: Report, console: Console) -> None:
     verb = {"write": "Migrated", "dry-run": "Would migrate", "check": "Migration pending"}
     console.print(
         f"{verb[report.mode]}: {changes.moved} files moved, {changes.edited} edited, "
-        f"{changes.rewrites} import references rewritten, {len(changes.findings)} warnings "
+        f"{changes.rewrites} import references rewritten, {_plural(len(changes.findings), 'warning')} "
         f"({report.seconds:.2f}s)."
     )
     if report.plan.entry and report.plan.new_entry != report.plan.entry:
         console.print(f"Application entry point: {report.plan.entry} -> {report.plan.new_entry}")
     _print_findings(changes.findings, console)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _print_findings(findings: tuple[Finding, ...], console: Console) -> None:
