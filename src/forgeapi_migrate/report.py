@@ -55,10 +55,10 @@ def print_summary(report: Report, console: Console) -> None:
         _print_findings(changes.findings, console)
         return
     verb = {"write": "Migrated", "dry-run": "Would migrate", "check": "Migration pending"}
+    warnings = _plural(len(changes.findings), "warning")
     console.print(
         f"{verb[report.mode]}: {changes.moved} files moved, {changes.edited} edited, "
-        f"{changes.rewrites} import references rewritten, {_plural(len(changes.findings), 'warning')} "
-        f"({report.seconds:.2f}s)."
+        f"{changes.rewrites} import references rewritten, {warnings} ({report.seconds:.2f}s)."
     )
     if report.plan.entry and report.plan.new_entry != report.plan.entry:
         console.print(f"Application entry point: {report.plan.entry} -> {report.plan.new_entry}")
