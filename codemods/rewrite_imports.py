@@ -172,7 +172,7 @@ class RewriteImports(MigrationCodemod):
     ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
         if len(updated_node.body) == len(original_node.body) or len(original_node.body) != 1:
             return updated_node
-        # Each new line keeps the trailing comment: a `# noqa` or `# type: ignore` must go on
+        # Each new line keeps the trailing comment: a noqa or type-ignore comment must go on
         # applying to every name it covered before.
         lines = [
             cst.SimpleStatementLine(

@@ -18,7 +18,7 @@ import pytest
 from forgeapi_migrate.cli import main
 from forgeapi_migrate.config import load_config
 from forgeapi_migrate.discover import discover
-from tests.corpus import support
+from tests.corpus_tests import support
 from tests.helpers import tree_files
 
 REGENERATE = os.environ.get("FORGEAPI_REGEN_GOLDENS") == "1"
@@ -66,6 +66,10 @@ def case(
         entry_after = f"{migrated.entry.module}:{migrated.entry.attribute}"
         migrated_cases[name] = Migrated(name, before, after, discovery.package, entry_before, entry_after)
     return migrated_cases[name]
+
+
+def test_the_corpus_is_not_empty() -> None:
+    assert len(CASES) >= 1, CASES
 
 
 def test_matches_golden(case: Migrated) -> None:
