@@ -81,7 +81,7 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
     _refuse_existing_target(discovery.root, target)
     files = [p for p in discovery.package_files() if p not in discovery.excluded]
     modules = [p for p in files if PurePosixPath(p).name != "__init__.py"]
-    placements = _resolve_domains(discovery.package, modules, config)
+    placements = _resolve_domains(modules, config)
     moves, notes = _assign_destinations(discovery.package, target, placements)
     init_moves, deletions, init_notes = _place_package_inits(discovery, files, target, moves)
     moves = sorted([*moves, *init_moves], key=lambda m: m.old)
@@ -118,9 +118,7 @@ def _refuse_existing_target(root: Path, target: str) -> None:
         )
 
 
-def _resolve_domains(
-    package: str, modules: list[str], config: Config
-) -> dict[str, naming.Placement]:
+def _resolve_domains(modules: list[str], config: Config) -> dict[str, naming.Placement]:
     """Classify each module, apply the user's domain names, merge singular/plural spellings."""
     placements: dict[str, naming.Placement] = {}
     for path in modules:

@@ -64,7 +64,9 @@ def case(
         assert discovery.entry is not None and migrated.entry is not None
         entry_before = f"{discovery.entry.module}:{discovery.entry.attribute}"
         entry_after = f"{migrated.entry.module}:{migrated.entry.attribute}"
-        migrated_cases[name] = Migrated(name, before, after, discovery.package, entry_before, entry_after)
+        migrated_cases[name] = Migrated(
+            name, before, after, discovery.package, entry_before, entry_after
+        )
     return migrated_cases[name]
 
 

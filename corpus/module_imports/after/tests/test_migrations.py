@@ -1,0 +1,56 @@
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from src.database import Base
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+EXPECTED_TABLES = {"users", "posts", "comments"}
+
+
+@pytest.fixture
+def alembic_config(tmp_path, monkeypatch) -> tuple[Config, str]:
+    # migrations/env.py reads DATABASE_URL before falling back to alembic.ini.
+    database_url = f"sqlite:///{tmp_path / 'migrated.db'}"
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.chdir(PROJECT_ROOT)
+    return Config(str(PROJECT_ROOT / "alembic.ini")), database_url
+
+
+def test_upgrade_head_creates_tables(alembic_config):
+    config, database_url = alembic_config
+    command.upgrade(config, "head")
+
+    engine = create_engine(database_url)
+    inspector = inspect(engine)
+    assert EXPECTED_TABLES | {"alembic_version"} <= set(inspector.get_table_names())
+    comment_fks = {fk["referred_table"] for fk in inspector.get_foreign_keys("comments")}
+    assert comment_fks == {"posts", "users"}
+    engine.dispose()
+
+
+def test_migrations_match_models(alembic_config):
+    config, database_url = alembic_config
+    command.upgrade(config, "head")
+
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert EXPECTED_TABLES <= set(Base.metadata.tables)
+    assert diff == []
+
+
+def test_downgrade_base_drops_tables(alembic_config):
+    config, database_url = alembic_config
+    command.upgrade(config, "head")
+    command.downgrade(config, "base")
+
+    engine = create_engine(database_url)
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    engine.dispose()
