@@ -1,6 +1,6 @@
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.repositories.user_repository import UserRepository
@@ -19,7 +19,7 @@ class OrderRepository:
         self.users = UserRepository(db)
         self.products = product_repository.ProductRepository(db)
 
-    def _query(self):
+    def _query(self) -> Select:
         # Eager-load everything OrderRead nests to avoid N+1 lazy loads.
         return select(Order).options(
             selectinload(Order.user),

@@ -1,0 +1,11 @@
+from fastapi import APIRouter
+
+from src.orders import router as orders
+from src.products import router as products
+from src.users import router as users
+
+# Aggregates every v1 endpoint module; mounted under settings.API_V1_PREFIX.
+api_router = APIRouter()
+api_router.include_router(users.router)
+api_router.include_router(products.router)
+api_router.include_router(orders.router)
