@@ -5,8 +5,13 @@ from __future__ import annotations
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
 from forgeapi_migrate.codemods.report_dotted_paths import ReportDottedPaths
 from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
+from forgeapi_migrate.codemods.use_module_aliases import UseModuleAliases
 
 # Order matters: later codemods see the output of earlier ones.
-CODEMODS: tuple[type[MigrationCodemod], ...] = (RewriteImports, ReportDottedPaths)
+CODEMODS: tuple[type[MigrationCodemod], ...] = (
+    RewriteImports,
+    UseModuleAliases,
+    ReportDottedPaths,
+)
 
 __all__ = ["CODEMODS", "MigrationCodemod"]

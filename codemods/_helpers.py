@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from typing import ClassVar
 
 import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.metadata import PositionProvider
+from libcst.metadata.base_provider import ProviderT
 
 from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.plan import MigrationPlan
@@ -17,13 +19,18 @@ class MigrationCodemod(VisitorBasedCodemodCommand):
 
     ID: ClassVar[str]
     DESCRIPTION: str
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    METADATA_DEPENDENCIES: ClassVar[Collection[ProviderT]] = (PositionProvider,)
 
     def __init__(self, context: CodemodContext, plan: MigrationPlan) -> None:
         super().__init__(context)
         self.plan = plan
         self.findings: list[Finding] = []
         self.rewrites = 0
+
+    @classmethod
+    def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
+        """A cheap byte-level test; False means the file is not even handed to the codemod."""
+        return True
 
     def report(self, node: cst.CSTNode, message: str) -> None:
         line = self.get_metadata(PositionProvider, node).start.line
@@ -58,3 +65,44 @@ def alias_binding(alias: cst.ImportAlias) -> str:
         return alias.asname.name.value
     name = dotted_name(alias.name) or ""
     return name.split(".")[0]
+
+
+class SplitsImportLines(MigrationCodemod):
+    """For codemods whose `leave_ImportFrom` may return several statements: each goes on a line
+    of its own, the first keeping the comments above, each keeping the trailing comment
+    (a noqa or type-ignore comment must go on covering every name it covered before)."""
+
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
+        if len(updated_node.body) == len(original_node.body) or len(original_node.body) != 1:
+            return updated_node
+        if not updated_node.body:
+            return updated_node
+        lines = [
+            cst.SimpleStatementLine(
+                body=[statement.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)],
+                trailing_whitespace=updated_node.trailing_whitespace,
+            )
+            for statement in updated_node.body
+        ]
+        lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
+        return cst.FlattenSentinel(lines)
+
+
+def import_from(module: str, aliases: Sequence[cst.ImportAlias]) -> cst.ImportFrom:
+    """`from module import a, b as c` on one line, commas normalised."""
+    names = [
+        alias.with_changes(
+            comma=cst.MaybeSentinel.DEFAULT
+            if index == len(aliases) - 1
+            else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        )
+        for index, alias in enumerate(aliases)
+    ]
+    return cst.ImportFrom(module=dotted_node(module), names=names)
+
+
+def import_alias(name: str, bound: str) -> cst.ImportAlias:
+    asname = None if name == bound else cst.AsName(name=cst.Name(bound))
+    return cst.ImportAlias(name=cst.Name(name), asname=asname)

@@ -19,17 +19,18 @@ from libcst import matchers as m
 from libcst.helpers import get_absolute_module_from_package_for_import
 
 from forgeapi_migrate.codemods._helpers import (
-    MigrationCodemod,
+    SplitsImportLines,
     alias_binding,
     dotted_name,
     dotted_node,
+    import_from,
     is_within,
 )
 
 _MISSING = "<missing>"
 
 
-class RewriteImports(MigrationCodemod):
+class RewriteImports(SplitsImportLines):
     ID = "FM001"
     DESCRIPTION = (
         "Point every import of a moved module at its new home (relative ones made absolute)."
@@ -122,7 +123,7 @@ class RewriteImports(MigrationCodemod):
             return _with_module(updated_node, new_module, aliases)
         self.rewrites += 1
         return cst.FlattenSentinel(
-            [_plain_import_from(mod, aliases or []) for mod, aliases in groups.items()]
+            [import_from(mod, aliases or []) for mod, aliases in groups.items()]
         )
 
     def _absolute_module(self, node: cst.ImportFrom) -> str | None:
@@ -166,23 +167,6 @@ class RewriteImports(MigrationCodemod):
             return {next(iter(groups)): None}
         return dict(groups)
 
-    # -- split one `from` line into several when its names now live in several modules ------
-    def leave_SimpleStatementLine(
-        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
-    ) -> cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]:
-        if len(updated_node.body) == len(original_node.body) or len(original_node.body) != 1:
-            return updated_node
-        # Each new line keeps the trailing comment: a noqa or type-ignore comment must go on
-        # applying to every name it covered before.
-        lines = [
-            cst.SimpleStatementLine(
-                body=[statement], trailing_whitespace=updated_node.trailing_whitespace
-            )
-            for statement in updated_node.body
-        ]
-        lines[0] = lines[0].with_changes(leading_lines=updated_node.leading_lines)
-        return cst.FlattenSentinel(lines)
-
 
 def _with_module(
     node: cst.ImportFrom, module: str, aliases: list[cst.ImportAlias] | None
@@ -193,10 +177,6 @@ def _with_module(
     if aliases is not None:
         changes["names"] = _with_commas(aliases, keep_last=node.lpar is not None)
     return node.with_changes(**changes)
-
-
-def _plain_import_from(module: str, aliases: Sequence[cst.ImportAlias]) -> cst.ImportFrom:
-    return cst.ImportFrom(module=dotted_node(module), names=_with_commas(aliases, keep_last=False))
 
 
 def _with_commas(aliases: Sequence[cst.ImportAlias], keep_last: bool) -> list[cst.ImportAlias]:

@@ -151,7 +151,7 @@ def test_plan_table_and_saved_plan_is_followed(
     assert (mini / "src/accounts/service.py").is_file()
     assert (mini / "src/accounts/__init__.py").is_file()
     router = (mini / "src/users/router.py").read_text()
-    assert "from src.accounts import service as crud_user" in router
+    assert "from src.accounts import service as account_service" in router
 
 
 def test_plan_file_that_does_not_match_the_tree(
@@ -233,3 +233,23 @@ def test_non_python_references_are_reported_not_guessed(
     assert "setup.cfg:2: FM090 'app/api/routes' names the old package" in err
     assert "tests/test_patch.py:1: FM002" in err
     assert "Dockerfile:1" not in err and "Dockerfile:3" not in err
+
+
+def test_alias_codemod_alone_on_a_domain_first_project(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path,
+        {
+            "src/__init__.py": "",
+            "src/main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n",
+            "src/users/__init__.py": "",
+            "src/users/service.py": "def get_user(uid):\n    return uid\n",
+            "src/posts/__init__.py": "",
+            "src/posts/router.py": "from src.users.service import get_user\n\nget_user(1)\n",
+        },
+    )
+    assert main([str(root), "--only", "FM003", "--check"]) == 1
+    assert main([str(root), "--only", "FM003"]) == 0
+    assert (root / "src/posts/router.py").read_text() == (
+        "from src.users import service as user_service\n\nuser_service.get_user(1)\n"
+    )
+    assert main([str(root), "--check"]) == 0

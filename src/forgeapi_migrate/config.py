@@ -15,11 +15,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from forgeapi_migrate.errors import MigrationError
 
 TOOL_KEY = "forgeapi-migrate"
+AliasStyle = Literal["singular", "plural"]
 DEFAULT_TARGET = "src"
 
 
@@ -29,6 +30,7 @@ class Config:
     target: str = DEFAULT_TARGET
     exclude: tuple[str, ...] = ()
     domains: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    alias_style: AliasStyle = "singular"
 
 
 def load_config(root: Path) -> Config:
@@ -45,7 +47,7 @@ def load_config(root: Path) -> Config:
 
 def _config_from_table(section: dict[str, Any]) -> Config:
     where = f"pyproject.toml [tool.{TOOL_KEY}]"
-    unknown = set(section) - {"source", "target", "exclude", "domains"}
+    unknown = set(section) - {"source", "target", "exclude", "domains", "alias_style"}
     if unknown:
         raise MigrationError(f"unknown key(s) {sorted(unknown)} in {where}", path="pyproject.toml")
     source = section.get("source")
@@ -66,7 +68,10 @@ def _config_from_table(section: dict[str, Any]) -> Config:
         isinstance(v, str) and v.isidentifier() for v in domains.values()
     ):
         raise MigrationError("domains must map names to domain identifiers", path="pyproject.toml")
-    return Config(source, target, tuple(exclude), MappingProxyType(dict(domains)))
+    alias_style = section.get("alias_style", "singular")
+    if alias_style not in ("singular", "plural"):
+        raise MigrationError('alias_style must be "singular" or "plural"', path="pyproject.toml")
+    return Config(source, target, tuple(exclude), MappingProxyType(dict(domains)), alias_style)
 
 
 def _is_identifier_path(value: object) -> bool:

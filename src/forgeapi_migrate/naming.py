@@ -54,6 +54,8 @@ class Placement:
 
 
 def singular(word: str) -> str:
+    if word.endswith(("us", "ss", "is")):
+        return word  # status, address, analysis
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("sses") or word.endswith("xes") or word.endswith("ches"):
@@ -132,3 +134,22 @@ def alternative_module_name(placement: Placement, stem: str) -> str:
     if placement.kind == "domain" and placement.layer is not None:
         return singular(placement.layer)
     return stem
+
+
+def module_alias(domain: str, module: str, style: str = "singular") -> str:
+    """`users`, `service` -> `user_service` (the default, singular style) or `users_service`."""
+    return f"{singular(domain) if style == 'singular' else domain}_{module}"
+
+
+def camel(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+def names_its_domain(class_name: str, domain: str) -> bool:
+    """`UserRead` in `users` already says where it comes from; `ErrorCode` does not."""
+    return class_name.startswith((camel(singular(domain)), camel(domain)))
+
+
+def domain_class_alias(class_name: str, domain: str) -> str:
+    """`ErrorCode` from `posts` -> `PostsErrorCode`."""
+    return camel(domain) + class_name

@@ -66,7 +66,7 @@ def make_plan(root: Path, plan_file: Path | None = None) -> tuple[Discovery, Mig
     config = load_config(root)
     discovery = discover(root, config)
     if plan_file is not None:
-        return discovery, load_plan(plan_file, discovery)
+        return discovery, load_plan(plan_file, discovery, config.alias_style)
     return discovery, build_plan(discovery, config)
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from forgeapi_migrate import naming
-from forgeapi_migrate.config import Config
+from forgeapi_migrate.config import AliasStyle, Config
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
 
@@ -43,6 +44,8 @@ class MigrationPlan:
     creations: tuple[str, ...] = ()  # empty __init__.py files for new domain packages
     notes: tuple[Finding, ...] = ()
     entry: str | None = None  # "app.main:app"
+    domains: tuple[str, ...] = ()  # domain packages of the target, e.g. ("items", "users")
+    alias_style: AliasStyle = "singular"  # how cross-domain module aliases are spelled
 
     @cached_property
     def module_map(self) -> dict[str, str | None]:
@@ -69,15 +72,26 @@ class MigrationPlan:
         return not self.deletions and not self.creations and all(m.old == m.new for m in self.moves)
 
 
-def empty_plan(package: str, target: str) -> MigrationPlan:
-    return MigrationPlan(package, target, ())
+def infer_domains(target: str, paths: Iterable[str]) -> tuple[str, ...]:
+    """Packages directly under the target that hold at least one standard domain module."""
+    domains = set()
+    for path in paths:
+        parts = PurePosixPath(path).parts
+        if (
+            len(parts) == 3
+            and parts[0] == target
+            and PurePosixPath(parts[2]).stem in STANDARD_MODULES
+        ):
+            domains.add(parts[1])
+    return tuple(sorted(domains))
 
 
 def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
     target = config.target
     if discovery.package == target:
         _refuse_layered_target(discovery)
-        return empty_plan(discovery.package, target)
+        domains = infer_domains(target, discovery.package_files())
+        return MigrationPlan(target, target, (), domains=domains, alias_style=config.alias_style)
     _refuse_existing_target(discovery.root, target)
     files = [p for p in discovery.package_files() if p not in discovery.excluded]
     modules = [p for p in files if PurePosixPath(p).name != "__init__.py"]
@@ -95,6 +109,8 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         creations=missing_inits(target, moves),
         notes=tuple(sorted([*notes, *init_notes])),
         entry=f"{entry.module}:{entry.attribute}" if entry else None,
+        domains=infer_domains(target, [m.new for m in moves]),
+        alias_style=config.alias_style,
     )
 
 

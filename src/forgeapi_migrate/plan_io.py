@@ -12,9 +12,10 @@ from typing import Any
 
 import tomli_w
 
+from forgeapi_migrate.config import AliasStyle
 from forgeapi_migrate.discover import Discovery
 from forgeapi_migrate.errors import MigrationError
-from forgeapi_migrate.plan import MigrationPlan, ModuleMove, missing_inits
+from forgeapi_migrate.plan import MigrationPlan, ModuleMove, infer_domains, missing_inits
 
 FORMAT_VERSION = 1
 HEADER = (
@@ -38,7 +39,9 @@ def dump_plan(plan: MigrationPlan) -> str:
     return HEADER + tomli_w.dumps(data)
 
 
-def load_plan(plan_file: Path, discovery: Discovery) -> MigrationPlan:
+def load_plan(
+    plan_file: Path, discovery: Discovery, alias_style: AliasStyle = "singular"
+) -> MigrationPlan:
     """Read an edited plan and check that it still matches the tree."""
     name = str(plan_file)
     try:
@@ -68,6 +71,8 @@ def load_plan(plan_file: Path, discovery: Discovery) -> MigrationPlan:
         deletions=deletions,
         creations=missing_inits(target, moves),
         entry=data.get("entry"),
+        domains=infer_domains(target, [m.new for m in moves]),
+        alias_style=alias_style,
     )
 
 

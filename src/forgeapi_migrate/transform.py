@@ -59,6 +59,8 @@ def transform_source(
     module = module_name(path)
     package = module if PurePosixPath(path).name == "__init__.py" else module.rpartition(".")[0]
     for codemod_class in codemods:
+        if not codemod_class.applies_to(path, data, plan):
+            continue
         context = CodemodContext(
             filename=path,
             full_module_name=module if in_package else None,

@@ -7,6 +7,7 @@ the result with `git diff corpus/` before committing it).
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -101,6 +102,32 @@ def test_no_import_of_the_old_package_remains(case: Migrated) -> None:
     assert support.imports_of(case.before, case.package), "the case must import its package"
     assert support.imports_of(case.after, case.package) == []
     assert not (case.after / case.package).exists()
+
+
+def test_cross_domain_imports_use_the_documented_forms(case: Migrated) -> None:
+    """No module in src/<a>/ imports a loose name from src/<b>/ (a != b), except a class
+    whose name says its domain (`User`, `UserRead`) or carries its domain as a prefix."""
+    src = case.after / "src"
+    domains = {p.parent.name for p in src.glob("*/router.py")} | {
+        p.parent.name for p in src.glob("*/models.py")
+    }
+    offenders = []
+    for path in sorted(src.glob("*/*.py")):
+        own = path.parent.name
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+                continue
+            parts = node.module.split(".")
+            if parts[0] != "src" or len(parts) != 3 or parts[1] not in domains or parts[1] == own:
+                continue
+            prefixes = ("".join(w.title() for w in parts[1].split("_")),)
+            prefixes += (prefixes[0].removesuffix("s"),)
+            for alias in node.names:
+                bound = alias.asname or alias.name
+                if not (alias.name[:1].isupper() and bound.startswith(prefixes)):
+                    offenders.append(f"{path.relative_to(case.after)}:{node.lineno} {alias.name}")
+    assert offenders == []
+    assert domains, "the case must have domains"
 
 
 def test_second_run_is_a_noop(case: Migrated, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,7 +5,7 @@ from sqlalchemy.orm import Session
 
 import src.items.service as crud_item
 from src.dependencies import CurrentUser, SessionDep, get_current_active_superuser
-from src.users.service import get_user
+from src.users import service as user_service
 from src.items.models import Item
 from src.users.models import User
 from src.items.schemas import ItemCreate, ItemPublic, ItemsPublic, ItemUpdate, ItemWithOwner
@@ -47,7 +47,7 @@ def create_item(db: SessionDep, current_user: CurrentUser, item_in: ItemCreate) 
     dependencies=[Depends(get_current_active_superuser)],
 )
 def read_items_by_owner(db: SessionDep, user_id: Annotated[int, Path(ge=1)]) -> Any:
-    if get_user(db, user_id) is None:
+    if user_service.get_user(db, user_id) is None:
         raise HTTPException(status_code=status.HTTP_404_NOT_FOUND, detail="User not found")
     items = crud_item.get_items(db, owner_id=user_id)
     data = [ItemPublic.model_validate(item) for item in items]

@@ -6,17 +6,17 @@ from fastapi import APIRouter, HTTPException, status
 from src.dependencies import CurrentUser, SessionDep
 from src.config import settings
 from src.core.security import create_access_token
-from src.users import service as crud_user
-from src.token.schemas import LoginRequest, Token
+from src.users import service as user_service
+from src.token.schemas import LoginRequest as TokenLoginRequest, Token
 from src.users.schemas import UserPublic
 
 router = APIRouter(prefix="/login", tags=["login"])
 
 
 @router.post("/access-token", response_model=Token)
-def login_access_token(db: SessionDep, credentials: LoginRequest) -> Any:
+def login_access_token(db: SessionDep, credentials: TokenLoginRequest) -> Any:
     """Exchange an email and password for a bearer token."""
-    user = crud_user.authenticate(db, credentials.email, credentials.password)
+    user = user_service.authenticate(db, credentials.email, credentials.password)
     if user is None:
         raise HTTPException(
             status_code=status.HTTP_400_BAD_REQUEST, detail="Incorrect email or password"

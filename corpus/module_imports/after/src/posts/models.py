@@ -8,8 +8,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from src.database import Base
 
 if TYPE_CHECKING:
-    from src.comments import models as comment
-    from src.users import models as user
+    from src.comments import models as comment_models
+    from src.users import models as user_models
 
 
 class Post(Base):
@@ -23,8 +23,8 @@ class Post(Base):
     )
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
 
-    author: Mapped["user.User"] = relationship("User", back_populates="posts")
+    author: Mapped["user_models.User"] = relationship("User", back_populates="posts")
     # Comments go away together with their post.
-    comments: Mapped[list["comment.Comment"]] = relationship(
+    comments: Mapped[list["comment_models.Comment"]] = relationship(
         "Comment", back_populates="post", cascade="all, delete-orphan"
     )

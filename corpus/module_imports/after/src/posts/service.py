@@ -2,7 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from src.users import models as user
+from src.users import models as user_models
 from src.posts import models as post
 from src.posts import schemas as post_schemas
 
@@ -26,7 +26,7 @@ def list_posts(
 
 
 def create_post(session: Session, data: post_schemas.PostCreate) -> post.Post:
-    author = session.get(user.User, data.author_id)
+    author = session.get(user_models.User, data.author_id)
     if author is None:
         raise AuthorNotFoundError(data.author_id)
     db_post = post.Post(title=data.title, body=data.body, author=author)

@@ -8,7 +8,7 @@ from src.users.service import UserRepository
 from src.exceptions import NotFoundError, OutOfStockError
 from src.orders.models import Order, OrderLine
 from src.orders.schemas import OrderCreate
-from src.products import service as product_repository
+from src.products import service as product_service
 
 
 class OrderRepository:
@@ -17,7 +17,7 @@ class OrderRepository:
     def __init__(self, db: Session) -> None:
         self.db = db
         self.users = UserRepository(db)
-        self.products = product_repository.ProductRepository(db)
+        self.products = product_service.ProductRepository(db)
 
     def _query(self) -> Select:
         # Eager-load everything OrderRead nests to avoid N+1 lazy loads.

@@ -1,0 +1,292 @@
+"""Measure forgeapi-migrate on synthetic projects against the cost of parsing them once.
+
+For each size, a fresh project is generated (`generate.py`) and four steps run, each in its
+own subprocess so that its wall time and peak memory are its own:
+
+    floor     parse every .py file once with libcst.parse_module (the least any tool must do)
+    dry-run   forgeapi-migrate PROJECT --dry-run   (diff to /dev/null, exit code 1 expected)
+    migrate   forgeapi-migrate COPY                (in place on a fresh copy, exit code 0)
+    no-op     forgeapi-migrate COPY                (again, on the migrated copy, exit code 0)
+
+    .venv/bin/python benchmarks/run.py --domains 50 200 800 [--json OUT.json] [--repeat N]
+
+Targets (at 200 domains): migrate <= 1.5x the floor, no-op <= 0.3x, peak memory < 1 GiB.
+The script reports whether they are met; it exits non-zero only when a step fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from generate import generate
+
+BENCH_DIR = Path(__file__).resolve().parent
+DEFAULT_JSON = BENCH_DIR / "results" / "latest.json"
+STEPS = ("floor", "dry-run", "migrate", "no-op")
+TOOL_STEPS = ("dry-run", "migrate", "no-op")
+TARGET_DOMAINS = 200
+MIGRATE_MAX_RATIO = 1.5
+NOOP_MAX_RATIO = 0.3
+PEAK_MAX_MIB = 1024.0
+STDERR_TAIL_CHARS = 4000
+
+# The floor: one process that reads and parses every Python file of the project once.
+FLOOR_SCRIPT = """\
+import os
+import sys
+
+import libcst
+
+count = 0
+for dirpath, _dirnames, filenames in os.walk(sys.argv[1]):
+    for name in filenames:
+        if name.endswith(".py"):
+            with open(os.path.join(dirpath, name), "rb") as handle:
+                libcst.parse_module(handle.read())
+            count += 1
+if count == 0:
+    sys.exit("no Python files found")
+"""
+
+
+class StepFailed(RuntimeError):
+    """A measured subprocess ended with an unexpected exit code, or left a wrong tree."""
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One step's wall time and the peak resident memory of its process."""
+
+    seconds: float
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class StepResult:
+    seconds: float
+    ratio: float
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class SizeResult:
+    domains: int
+    files: int
+    python_files: int
+    steps: dict[str, StepResult]
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    name: str
+    limit: str
+    value: str
+    met: bool
+
+
+def peak_mib(ru_maxrss: int) -> float:
+    """ru_maxrss is in KiB on Linux and in bytes on macOS."""
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return ru_maxrss / scale
+
+
+def tail(path: Path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return text[-STDERR_TAIL_CHARS:]
+
+
+def measure(name: str, cmd: Sequence[str], expected_exit: int, log: Path) -> Measurement:
+    """Run `cmd` once (stdout discarded, stderr to `log`); fail unless it exits as expected."""
+    with log.open("wb") as stderr:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code  # already reaped by wait4; stop Popen from waiting again
+    if code != expected_exit:
+        raise StepFailed(
+            f"step {name!r} exited with {code}, expected {expected_exit}\n"
+            f"command: {' '.join(cmd)}\nstderr (tail):\n{tail(log)}"
+        )
+    return Measurement(seconds, peak_mib(usage.ru_maxrss))
+
+
+def check_migrated(copy: Path) -> None:
+    """The in-place run must have replaced the layered package with the domain-first one."""
+    if (copy / "app").exists() or not (copy / "src" / "d0001s" / "router.py").is_file():
+        raise StepFailed(f"the migrated copy {copy} does not have the domain-first layout")
+
+
+def fresh_copy(project: Path, copy: Path) -> Path:
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(project, copy)
+    return copy
+
+
+def run_steps(project: Path, copy: Path, tool: str, logs: Path) -> dict[str, Measurement]:
+    """One measurement of each step; the migration and no-op run on a fresh copy."""
+    results = {
+        "floor": measure("floor", [sys.executable, "-c", FLOOR_SCRIPT, str(project)], 0, logs),
+        "dry-run": measure("dry-run", [tool, str(project), "--dry-run"], 1, logs),
+    }
+    fresh_copy(project, copy)
+    results["migrate"] = measure("migrate", [tool, str(copy)], 0, logs)
+    check_migrated(copy)
+    results["no-op"] = measure("no-op", [tool, str(copy)], 0, logs)
+    return results
+
+
+def best_of(runs: list[dict[str, Measurement]]) -> dict[str, Measurement]:
+    """Fastest wall time and highest peak memory of each step over the repetitions."""
+    return {
+        step: Measurement(
+            min(run[step].seconds for run in runs), max(run[step].peak_mib for run in runs)
+        )
+        for step in STEPS
+    }
+
+
+def with_ratios(measured: dict[str, Measurement]) -> dict[str, StepResult]:
+    floor = measured["floor"].seconds
+    return {
+        step: StepResult(m.seconds, m.seconds / floor, m.peak_mib) for step, m in measured.items()
+    }
+
+
+def bench_size(domains: int, tool: str, repeat: int) -> SizeResult:
+    """Generate a project of `domains` domains in a temp dir and measure every step on it."""
+    with tempfile.TemporaryDirectory(prefix=f"forgeapi-bench-{domains}-") as tmp:
+        work = Path(tmp)
+        project = work / "project"
+        files = generate(project, domains)
+        python_files = sum(1 for _ in project.rglob("*.py"))
+        runs = [run_steps(project, work / "copy", tool, work / "stderr.log") for _ in range(repeat)]
+    return SizeResult(domains, files, python_files, with_ratios(best_of(runs)))
+
+
+def find_tool() -> str:
+    """The forgeapi-migrate script next to this interpreter (the project venv), else on PATH."""
+    beside = Path(sys.executable).parent / "forgeapi-migrate"
+    found = str(beside) if beside.is_file() else shutil.which("forgeapi-migrate")
+    if found is None:
+        raise StepFailed("forgeapi-migrate not found; run with the project's .venv/bin/python")
+    return found
+
+
+def check_targets(results: list[SizeResult]) -> list[TargetCheck] | None:
+    """The issue's targets, judged at TARGET_DOMAINS; None when that size was not measured."""
+    at_target = next((r for r in results if r.domains == TARGET_DOMAINS), None)
+    if at_target is None:
+        return None
+    steps = at_target.steps
+    peak = max(steps[s].peak_mib for s in TOOL_STEPS)
+    return [
+        TargetCheck(
+            "full migration vs floor",
+            f"<= {MIGRATE_MAX_RATIO:.2f}x",
+            f"{steps['migrate'].ratio:.2f}x",
+            steps["migrate"].ratio <= MIGRATE_MAX_RATIO,
+        ),
+        TargetCheck(
+            "no-op run vs floor",
+            f"<= {NOOP_MAX_RATIO:.2f}x",
+            f"{steps['no-op'].ratio:.2f}x",
+            steps["no-op"].ratio <= NOOP_MAX_RATIO,
+        ),
+        TargetCheck(
+            "peak memory of any tool run",
+            f"< {PEAK_MAX_MIB:.0f} MiB",
+            f"{peak:.0f} MiB",
+            peak < PEAK_MAX_MIB,
+        ),
+    ]
+
+
+def format_table(results: list[SizeResult]) -> str:
+    header = f"{'domains':>7} {'files':>6}  {'step':<8} {'seconds':>8} {'ratio':>7} {'peak MiB':>9}"
+    lines = [header, "-" * len(header)]
+    for result in results:
+        for index, (step, r) in enumerate(result.steps.items()):
+            size = f"{result.domains:>7} {result.files:>6}" if index == 0 else " " * 14
+            lines.append(f"{size}  {step:<8} {r.seconds:>8.2f} {r.ratio:>6.2f}x {r.peak_mib:>9.1f}")
+    return "\n".join(lines)
+
+
+def format_targets(checks: list[TargetCheck] | None) -> str:
+    if checks is None:
+        return f"Targets are defined at {TARGET_DOMAINS} domains, which this run did not measure."
+    lines = [f"Targets at {TARGET_DOMAINS} domains:"]
+    for c in checks:
+        verdict = "met" if c.met else "NOT MET"
+        lines.append(f"  {c.name:<30} {c.limit:>12}  measured {c.value:>9}  {verdict}")
+    return "\n".join(lines)
+
+
+def to_json(results: list[SizeResult], checks: list[TargetCheck] | None, repeat: int) -> str:
+    document = {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "repeat": repeat,
+        "sizes": [asdict(r) for r in results],
+        "targets": {
+            "domains": TARGET_DOMAINS,
+            "checks": None if checks is None else [asdict(c) for c in checks],
+        },
+    }
+    return json.dumps(document, indent=2) + "\n"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Benchmark forgeapi-migrate against the floor.")
+    parser.add_argument("--domains", type=int, nargs="+", default=[50, 200, 800])
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write results")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per step; best time is kept")
+    args = parser.parse_args(argv)
+    if args.repeat < 1 or min(args.domains) < 1:
+        parser.error("--repeat and --domains must be positive")
+    return args
+
+
+def main(argv: Sequence[str] | None = None, echo: Callable[[str], None] = print) -> int:
+    args = parse_args(argv)
+    if importlib.util.find_spec("libcst") is None:
+        echo("libcst is not importable here; run with the project's .venv/bin/python")
+        return 2
+    try:
+        tool = find_tool()
+        results = []
+        for domains in args.domains:
+            echo(f"measuring {domains} domains ...")
+            results.append(bench_size(domains, tool, args.repeat))
+    except StepFailed as exc:
+        echo(f"BENCHMARK FAILED: {exc}")
+        return 1
+    checks = check_targets(results)
+    echo(format_table(results))
+    echo(format_targets(checks))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(to_json(results, checks, args.repeat), encoding="utf-8")
+    echo(f"results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,274 @@
+"""FM003: a domain reaches another domain through that domain's modules, never loose names.
+
+Inside `src/<a>/`, an import from another domain `b` takes one of two forms:
+
+* a module alias, for functions, constants and modules:
+  `from src.users.service import get_user` + `get_user(x)` becomes
+  `from src.users import service as user_service` + `user_service.get_user(x)`;
+  an existing module import gets the conventional alias (`as crud_user` -> `as user_service`);
+* a class by name, when the class name already says its domain (`User`, `UserRead` from
+  `users`); any other class gets a domain-prefixed name alias (`ErrorCode` from `posts` ->
+  `ErrorCode as PostsErrorCode`). Classes stay names because they fill annotations, and
+  SQLAlchemy resolves string annotations such as `Mapped["User"]` by class name.
+
+Imports inside one domain, and imports of global modules (`src.config`, `src.database`, ...),
+stay as they are. Every rewrite follows libcst's scope analysis: only the accesses bound to
+that import change, never a shadowing local, a parameter, a keyword argument or an attribute.
+A name bound more than once, re-exported through `__all__`, or used where it cannot be
+rewritten is left alone and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst import matchers as m
+from libcst.helpers import get_absolute_module_from_package_for_import
+from libcst.metadata import PositionProvider, Scope, ScopeProvider
+
+from forgeapi_migrate import naming
+from forgeapi_migrate.codemods._helpers import (
+    SplitsImportLines,
+    alias_binding,
+    dotted_name,
+    import_alias,
+    import_from,
+)
+from forgeapi_migrate.plan import MigrationPlan
+
+
+@dataclass
+class _Edit:
+    """What becomes of one `from` statement."""
+
+    keep: list[cst.ImportAlias] = field(default_factory=list)
+    add: list[tuple[str, str, str]] = field(default_factory=list)  # (package, module, alias)
+
+
+class UseModuleAliases(SplitsImportLines):
+    ID = "FM003"
+    DESCRIPTION = (
+        "Import other domains through module aliases (`from src.b import service as b_service`)."
+    )
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
+
+    @classmethod
+    def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
+        """Only domain modules, and only when they import something: scope analysis is costly."""
+        parts = plan.new_paths.get(path, path).split("/")
+        in_domain = len(parts) == 3 and parts[0] == plan.target_package and parts[1] in plan.domains
+        return in_domain and b"import" in data
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.edits: dict[cst.ImportFrom, _Edit] = {}
+        self.names: dict[cst.Name, cst.BaseExpression] = {}
+        self.strings: dict[cst.SimpleString, list[tuple[str, str]]] = {}
+        self.domain = self._own_domain()
+        if self.domain is None:
+            return
+        self.taken = {n.value for n in m.findall(node, m.Name()) if isinstance(n, cst.Name)}
+        self.exported = _dunder_all(node)
+        self.present: dict[tuple[str, str], str] = {}
+        top_level = {
+            id(s)
+            for line in node.body
+            if isinstance(line, cst.SimpleStatementLine)
+            for s in line.body
+        }
+        for statement in m.findall(node, m.ImportFrom()):
+            if isinstance(statement, cst.ImportFrom):
+                self._decide(statement, id(statement) in top_level)
+
+    def _own_domain(self) -> str | None:
+        module = self.context.full_module_name
+        if module is None:
+            return None
+        new = self.plan.module_map.get(module) or module
+        parts = new.split(".")
+        if (
+            len(parts) >= 3
+            and parts[0] == self.plan.target_package
+            and parts[1] in self.plan.domains
+        ):
+            return parts[1]
+        return None
+
+    def _decide(self, node: cst.ImportFrom, top_level: bool) -> None:
+        module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
+        if module is None or isinstance(node.names, cst.ImportStar):
+            return
+        parts = module.split(".")
+        if parts[0] != self.plan.target_package or len(parts) not in (2, 3):
+            return
+        domain = parts[1]
+        if domain not in self.plan.domains or domain == self.domain:
+            return
+        scope = self.get_metadata(ScopeProvider, node)
+        if scope is None:
+            return
+        edit = _Edit()
+        for alias in node.names:
+            name = dotted_name(alias.name) or ""
+            if len(parts) == 2:
+                self._module_import(node, scope, alias, domain, name, edit)
+            elif name[:1].isupper() and not name.isupper():
+                self._class_import(node, scope, alias, domain, edit)
+            else:
+                self._name_import(node, scope, alias, domain, parts[2], edit, top_level)
+        if edit.add or [id(a) for a in edit.keep] != [id(a) for a in node.names]:
+            self.edits[node] = edit
+
+    def _module_import(
+        self, node: cst.ImportFrom, scope: Scope, alias: cst.ImportAlias, domain: str, module: str,
+        edit: _Edit,
+    ) -> None:  # fmt: skip
+        bound = alias_binding(alias)
+        wanted = self.present.get((domain, module)) or self._fresh_alias(domain, module, bound)
+        if bound != wanted and self._rename(node, scope, bound, wanted):
+            alias = import_alias(module, wanted)
+        self.present[(domain, module)] = alias_binding(alias)
+        edit.keep.append(alias)
+
+    def _class_import(
+        self, node: cst.ImportFrom, scope: Scope, alias: cst.ImportAlias, domain: str, edit: _Edit
+    ) -> None:
+        name = dotted_name(alias.name) or ""
+        bound = alias_binding(alias)
+        if naming.names_its_domain(bound, domain):
+            edit.keep.append(alias)
+            return
+        wanted = naming.domain_class_alias(name, domain)
+        if wanted in self.taken:
+            self.report(node, f"`{name}`: the alias {wanted} is taken; left as it was")
+        elif self._rename(node, scope, bound, wanted, allow_strings=False):
+            alias = import_alias(name, wanted)
+        edit.keep.append(alias)
+
+    def _name_import(
+        self, node: cst.ImportFrom, scope: Scope, alias: cst.ImportAlias, domain: str, module: str,
+        edit: _Edit, top_level: bool,
+    ) -> None:  # fmt: skip
+        name = dotted_name(alias.name) or ""
+        bound = alias_binding(alias)
+        known = self.present.get((domain, module)) if top_level else None
+        module_alias = known or self._fresh_alias(domain, module, None)
+        accesses = self._accesses(node, scope, bound)
+        if not accesses:  # unsafe (reported), or imported only for its side effects: keep
+            edit.keep.append(alias)
+            return
+        for access in accesses:
+            self._redirect(access, bound, f"{module_alias}.{name}")
+        if known is None:
+            self.taken.add(module_alias)
+            if top_level:
+                self.present[(domain, module)] = module_alias
+            edit.add.append((f"{self.plan.target_package}.{domain}", module, module_alias))
+
+    def _fresh_alias(self, domain: str, module: str, current: str | None) -> str:
+        """The conventional alias, or (if the file already uses that name) a deterministic other."""
+        candidates = [
+            naming.module_alias(domain, module, self.plan.alias_style),
+            naming.module_alias(domain, module, "plural"),
+            *(
+                f"{naming.module_alias(domain, module, self.plan.alias_style)}{n}"
+                for n in range(2, 99)
+            ),
+        ]
+        return next(c for c in candidates if c == current or c not in self.taken)
+
+    def _rename(
+        self,
+        node: cst.ImportFrom,
+        scope: Scope,
+        bound: str,
+        wanted: str,
+        allow_strings: bool = True,
+    ) -> bool:
+        accesses = self._accesses(node, scope, bound, allow_strings)
+        if accesses is None:
+            return False
+        for access in accesses:
+            self._redirect(access, bound, wanted)
+        self.taken.add(wanted)
+        return True
+
+    def _accesses(
+        self, node: cst.ImportFrom, scope: Scope, bound: str, allow_strings: bool = True
+    ) -> list[cst.CSTNode] | None:
+        """The nodes reading this import's binding; None (reported) when a rewrite is unsafe."""
+        assignments = list(scope.assignments[bound])
+        problem = None
+        if bound in self.exported:
+            problem = "is re-exported through __all__"
+        elif len(assignments) != 1 or getattr(assignments[0], "node", None) is not node:
+            problem = "is bound more than once in its scope"
+        else:
+            nodes: list[cst.CSTNode] = [access.node for access in assignments[0].references]
+            allowed = (cst.Name, cst.SimpleString) if allow_strings else (cst.Name,)
+            if all(isinstance(n, allowed) for n in nodes):
+                return nodes
+            problem = "is used where it cannot be rewritten (a string annotation?)"
+        self.report(node, f"`{bound}` {problem}; left as it was")
+        return None
+
+    def _redirect(self, access: cst.CSTNode, bound: str, target: str) -> None:
+        if isinstance(access, cst.SimpleString):
+            self.strings.setdefault(access, []).append((bound, target))
+        elif isinstance(access, cst.Name):
+            head, *rest = target.split(".")
+            expr: cst.BaseExpression = cst.Name(head)
+            for part in rest:
+                expr = cst.Attribute(value=expr, attr=cst.Name(part))
+            self.names[access] = expr
+
+    # -- the rewrite, driven by the decisions above ----------------------------------------------
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        return self.names.get(original_node, updated_node)
+
+    def leave_SimpleString(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString
+    ) -> cst.SimpleString:
+        value = updated_node.value
+        for bound, target in self.strings.get(original_node, []):
+            value = re.sub(rf"(?<![\w.]){re.escape(bound)}\b", target, value)
+        return updated_node.with_changes(value=value)
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmallStatement] | cst.RemovalSentinel:
+        edit = self.edits.get(original_node)
+        if edit is None:
+            return updated_node
+        self.rewrites += 1
+        statements: list[cst.BaseSmallStatement] = []
+        if edit.keep:
+            statements.append(updated_node.with_changes(names=_recomma(edit.keep, updated_node)))
+        statements.extend(
+            import_from(pkg, [import_alias(mod, alias)]) for pkg, mod, alias in edit.add
+        )
+        if not statements:
+            return cst.RemovalSentinel.REMOVE
+        return statements[0] if len(statements) == 1 else cst.FlattenSentinel(statements)
+
+
+def _recomma(aliases: list[cst.ImportAlias], node: cst.ImportFrom) -> list[cst.ImportAlias]:
+    """Commas between the names that are left; a dangling one only inside parentheses."""
+    result = []
+    for index, alias in enumerate(aliases):
+        if index < len(aliases) - 1 and alias.comma == cst.MaybeSentinel.DEFAULT:
+            alias = alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        elif index == len(aliases) - 1 and node.lpar is None:
+            alias = alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        result.append(alias)
+    return result
+
+
+def _dunder_all(module: cst.Module) -> set[str]:
+    names: set[str] = set()
+    for assign in m.findall(module, m.Assign(targets=[m.AssignTarget(target=m.Name("__all__"))])):
+        for string in m.findall(assign, m.SimpleString()):
+            if isinstance(string, cst.SimpleString) and isinstance(string.evaluated_value, str):
+                names.add(string.evaluated_value)
+    return names
