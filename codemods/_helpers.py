@@ -91,16 +91,22 @@ class SplitsImportLines(MigrationCodemod):
 
 
 def import_from(module: str, aliases: Sequence[cst.ImportAlias]) -> cst.ImportFrom:
-    """`from module import a, b as c` on one line, commas normalised."""
-    names = [
-        alias.with_changes(
-            comma=cst.MaybeSentinel.DEFAULT
-            if index == len(aliases) - 1
-            else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-        )
-        for index, alias in enumerate(aliases)
-    ]
-    return cst.ImportFrom(module=dotted_node(module), names=names)
+    """`from module import a, b as c` on one line."""
+    return cst.ImportFrom(module=dotted_node(module), names=with_commas(aliases, keep_last=False))
+
+
+def with_commas(aliases: Sequence[cst.ImportAlias], keep_last: bool) -> list[cst.ImportAlias]:
+    """Re-punctuate a changed name list: a comma between names; a dangling one only if kept
+    (inside parentheses, where the original may have had one)."""
+    result = []
+    for index, alias in enumerate(aliases):
+        last = index == len(aliases) - 1
+        if last and not keep_last:
+            alias = alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        elif not last and alias.comma == cst.MaybeSentinel.DEFAULT:
+            alias = alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        result.append(alias)
+    return result
 
 
 def import_alias(name: str, bound: str) -> cst.ImportAlias:

@@ -12,8 +12,6 @@ safely (an import of a package that the move dissolves) is left as it was and re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import libcst as cst
 from libcst import matchers as m
 from libcst.helpers import get_absolute_module_from_package_for_import
@@ -25,6 +23,7 @@ from forgeapi_migrate.codemods._helpers import (
     dotted_node,
     import_from,
     is_within,
+    with_commas,
 )
 
 _MISSING = "<missing>"
@@ -175,21 +174,5 @@ def _with_module(
     if node.relative:
         changes["whitespace_after_from"] = cst.SimpleWhitespace(" ")
     if aliases is not None:
-        changes["names"] = _with_commas(aliases, keep_last=node.lpar is not None)
+        changes["names"] = with_commas(aliases, keep_last=node.lpar is not None)
     return node.with_changes(**changes)
-
-
-def _with_commas(aliases: Sequence[cst.ImportAlias], keep_last: bool) -> list[cst.ImportAlias]:
-    """Re-punctuate a regrouped name list: one comma between names, none dangling."""
-    result = []
-    for index, alias in enumerate(aliases):
-        last = index == len(aliases) - 1
-        if last and not keep_last:
-            result.append(alias.with_changes(comma=cst.MaybeSentinel.DEFAULT))
-        elif not last and alias.comma == cst.MaybeSentinel.DEFAULT:
-            result.append(
-                alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-            )
-        else:
-            result.append(alias)
-    return result

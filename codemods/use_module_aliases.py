@@ -35,6 +35,7 @@ from forgeapi_migrate.codemods._helpers import (
     dotted_name,
     import_alias,
     import_from,
+    with_commas,
 )
 from forgeapi_migrate.plan import MigrationPlan
 
@@ -244,25 +245,17 @@ class UseModuleAliases(SplitsImportLines):
         self.rewrites += 1
         statements: list[cst.BaseSmallStatement] = []
         if edit.keep:
-            statements.append(updated_node.with_changes(names=_recomma(edit.keep, updated_node)))
+            statements.append(
+                updated_node.with_changes(
+                    names=with_commas(edit.keep, keep_last=updated_node.lpar is not None)
+                )
+            )
         statements.extend(
             import_from(pkg, [import_alias(mod, alias)]) for pkg, mod, alias in edit.add
         )
         if not statements:
             return cst.RemovalSentinel.REMOVE
         return statements[0] if len(statements) == 1 else cst.FlattenSentinel(statements)
-
-
-def _recomma(aliases: list[cst.ImportAlias], node: cst.ImportFrom) -> list[cst.ImportAlias]:
-    """Commas between the names that are left; a dangling one only inside parentheses."""
-    result = []
-    for index, alias in enumerate(aliases):
-        if index < len(aliases) - 1 and alias.comma == cst.MaybeSentinel.DEFAULT:
-            alias = alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        elif index == len(aliases) - 1 and node.lpar is None:
-            alias = alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        result.append(alias)
-    return result
 
 
 def _dunder_all(module: cst.Module) -> set[str]:
