@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
-from forgeapi_migrate.codemods.report_dotted_paths import ReportDottedPaths
+from forgeapi_migrate.codemods.rewrite_dotted_paths import RewriteDottedPaths
 from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
 from forgeapi_migrate.codemods.use_module_aliases import UseModuleAliases
 
@@ -11,7 +11,7 @@ from forgeapi_migrate.codemods.use_module_aliases import UseModuleAliases
 CODEMODS: tuple[type[MigrationCodemod], ...] = (
     RewriteImports,
     UseModuleAliases,
-    ReportDottedPaths,
+    RewriteDottedPaths,
 )
 
 __all__ = ["CODEMODS", "MigrationCodemod"]

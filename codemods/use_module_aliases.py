@@ -14,8 +14,9 @@ Inside `src/<a>/`, an import from another domain `b` takes one of two forms:
 Imports inside one domain, and imports of global modules (`src.config`, `src.database`, ...),
 stay as they are. Every rewrite follows libcst's scope analysis: only the accesses bound to
 that import change, never a shadowing local, a parameter, a keyword argument or an attribute.
-A name bound more than once, re-exported through `__all__`, or used where it cannot be
-rewritten is left alone and reported.
+A name bound more than once, re-exported through `__all__`, named by a patch string
+(`mock.patch("src.posts.service.get_user")` must go on patching what the code uses), or used
+where it cannot be rewritten is left alone and reported.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class UseModuleAliases(SplitsImportLines):
         if module is None:
             return None
         new = self.plan.module_map.get(module) or module
+        self.new_module = new
         parts = new.split(".")
         if (
             len(parts) >= 3
@@ -203,6 +205,8 @@ class UseModuleAliases(SplitsImportLines):
         problem = None
         if bound in self.exported:
             problem = "is re-exported through __all__"
+        elif f"{self.new_module}.{bound}" in self.plan.pinned_names:
+            problem = f"is a patch target (a string names {self.new_module}.{bound})"
         elif len(assignments) != 1 or getattr(assignments[0], "node", None) is not node:
             problem = "is bound more than once in its scope"
         else:

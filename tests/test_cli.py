@@ -231,8 +231,34 @@ def test_non_python_references_are_reported_not_guessed(
     err = capsys.readouterr().err
     assert "Dockerfile:2: FM090 'app.main:app' names the old package" in err
     assert "setup.cfg:2: FM090 'app/api/routes' names the old package" in err
-    assert "tests/test_patch.py:1: FM002" in err
     assert "Dockerfile:1" not in err and "Dockerfile:3" not in err
+    assert main([str(mini)]) == 0
+    assert (mini / "tests/test_patch.py").read_text() == 'PATCH = "src.users.service.get"\n'
+
+
+def test_patch_target_follows_the_move_and_keeps_patching_what_the_code_uses(
+    mini: Path,
+) -> None:
+    write_tree(
+        mini,
+        {
+            "app/crud/crud_item.py": "from app.crud.crud_user import get\n\n\ndef owner(i):\n    return get(i)\n",
+            "tests/test_items.py": (
+                "from unittest import mock\n\n"
+                "def test_owner():\n"
+                '    with mock.patch("app.crud.crud_item.get", return_value=7):\n'
+                "        from app.crud.crud_item import owner\n\n"
+                "        assert owner(1) == 7\n"
+            ),
+        },
+    )
+    assert main([str(mini)]) == 0
+    assert (
+        (mini / "src/items/service.py")
+        .read_text()
+        .startswith("from src.users.service import get\n")
+    )
+    assert 'mock.patch("src.items.service.get"' in (mini / "tests/test_items.py").read_text()
 
 
 def test_alias_codemod_alone_on_a_domain_first_project(tmp_path: Path) -> None:

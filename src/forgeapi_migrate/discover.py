@@ -11,6 +11,7 @@ import ast
 import configparser
 import fnmatch
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -43,6 +44,7 @@ class Discovery:
     entry: EntryPoint | None
     alembic_ini: str | None
     alembic_script_location: str | None
+    dotted_strings: frozenset[str] = frozenset()  # "app.crud.user.get" literals: patch targets
 
     def package_files(self) -> tuple[str, ...]:
         prefix = self.package + "/"
@@ -76,6 +78,7 @@ def discover(root: Path, config: Config) -> Discovery:
         entry=entry,
         alembic_ini=ini,
         alembic_script_location=script_location,
+        dotted_strings=_dotted_strings(root, python_files, {package, config.target}),
     )
 
 
@@ -94,6 +97,19 @@ def _walk(root: Path) -> tuple[list[str], list[str]]:
             elif name in TEXT_FILE_NAMES or PurePosixPath(name).suffix in TEXT_SUFFIXES:
                 text_files.append(rel)
     return sorted(python_files), sorted(text_files)
+
+
+def _dotted_strings(root: Path, python_files: list[str], packages: set[str]) -> frozenset[str]:
+    """String literals that name a module path in these packages (`mock.patch("app.x.y.f")`).
+
+    A byte-level scan, not a parse: it only has to find candidates; the codemods decide."""
+    names = b"|".join(re.escape(p.encode()) for p in sorted(packages))
+    pattern = re.compile(rb"""["']((?:%s)(?:\.\w+)+)(?::\w+)?["']""" % names)
+    found: set[str] = set()
+    for path in python_files:
+        data = (root / path).read_bytes()
+        found.update(match.decode("ascii", "replace") for match in pattern.findall(data))
+    return frozenset(found)
 
 
 def _is_excluded(path: str, patterns: tuple[str, ...]) -> bool:

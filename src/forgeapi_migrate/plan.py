@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -46,6 +46,9 @@ class MigrationPlan:
     entry: str | None = None  # "app.main:app"
     domains: tuple[str, ...] = ()  # domain packages of the target, e.g. ("items", "users")
     alias_style: AliasStyle = "singular"  # how cross-domain module aliases are spelled
+    # "src.posts.service.get_user": names a patch string targets in their (new) module; they
+    # must stay bound there, or the patch would silently miss.
+    pinned_names: frozenset[str] = frozenset()
 
     @cached_property
     def module_map(self) -> dict[str, str | None]:
@@ -59,6 +62,17 @@ class MigrationPlan:
     @cached_property
     def new_paths(self) -> dict[str, str]:
         return {m.old: m.new for m in self.moves}
+
+    def new_dotted_path(self, dotted: str) -> str | None:
+        """`app.crud.user.get` -> `src.users.service.get` (None: not a moved module path, or
+        its longest known prefix is a package the move dissolves)."""
+        parts = dotted.split(".")
+        for size in range(len(parts), 1, -1):
+            prefix = ".".join(parts[:size])
+            if prefix in self.module_map:
+                new = self.module_map[prefix]
+                return None if new is None else ".".join([new, *parts[size:]])
+        return None
 
     @property
     def new_entry(self) -> str | None:
@@ -91,7 +105,8 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
     if discovery.package == target:
         _refuse_layered_target(discovery)
         domains = infer_domains(target, discovery.package_files())
-        return MigrationPlan(target, target, (), domains=domains, alias_style=config.alias_style)
+        plan = MigrationPlan(target, target, (), domains=domains, alias_style=config.alias_style)
+        return with_pinned_names(plan, discovery.dotted_strings)
     _refuse_existing_target(discovery.root, target)
     files = [p for p in discovery.package_files() if p not in discovery.excluded]
     modules = [p for p in files if PurePosixPath(p).name != "__init__.py"]
@@ -101,7 +116,7 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
     moves = sorted([*moves, *init_moves], key=lambda m: m.old)
     _refuse_module_package_clashes(moves)
     entry = discovery.entry
-    return MigrationPlan(
+    plan = MigrationPlan(
         source_package=discovery.package,
         target_package=target,
         moves=tuple(moves),
@@ -112,6 +127,13 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=config.alias_style,
     )
+    return with_pinned_names(plan, discovery.dotted_strings)
+
+
+def with_pinned_names(plan: MigrationPlan, dotted_strings: Iterable[str]) -> MigrationPlan:
+    """Translate patch-target strings to the names' new homes and pin them there."""
+    pinned = {plan.new_dotted_path(s) or s for s in dotted_strings}
+    return replace(plan, pinned_names=frozenset(pinned))
 
 
 def _refuse_layered_target(discovery: Discovery) -> None:

@@ -15,7 +15,13 @@ import tomli_w
 from forgeapi_migrate.config import AliasStyle
 from forgeapi_migrate.discover import Discovery
 from forgeapi_migrate.errors import MigrationError
-from forgeapi_migrate.plan import MigrationPlan, ModuleMove, infer_domains, missing_inits
+from forgeapi_migrate.plan import (
+    MigrationPlan,
+    ModuleMove,
+    infer_domains,
+    missing_inits,
+    with_pinned_names,
+)
 
 FORMAT_VERSION = 1
 HEADER = (
@@ -64,7 +70,7 @@ def load_plan(
     moves = tuple(_read_move(entry, text, name) for entry in data.get("move", []))
     deletions = tuple(str(p) for p in data.get("delete", []))
     _check_against_tree(moves, deletions, discovery, text, name)
-    return MigrationPlan(
+    plan = MigrationPlan(
         source_package=source,
         target_package=target,
         moves=moves,
@@ -74,6 +80,7 @@ def load_plan(
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=alias_style,
     )
+    return with_pinned_names(plan, discovery.dotted_strings)
 
 
 def _read_move(entry: Any, text: str, name: str) -> ModuleMove:

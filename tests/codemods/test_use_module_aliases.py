@@ -134,6 +134,18 @@ class TestUseModuleAliases(CodemodTest):
             ],
         )
 
+    def test_patch_target_keeps_its_binding(self) -> None:
+        plan = replace(PLAN, pinned_names=frozenset({"src.posts.service.get_user"}))
+        code = "from src.users.service import get_user\nget_user()\n"
+        self.check(
+            code,
+            code,
+            [
+                "line 1: `get_user` is a patch target (a string names src.posts.service.get_user); left as it was"
+            ],
+            plan=plan,
+        )
+
     def test_mixed_names_split_and_share_one_module_import(self) -> None:
         self.check(
             "from src.users.service import UserService, get_user  # noqa: F401\n"

@@ -1,0 +1,60 @@
+"""FM002: string literals that name a moved module by its dotted path follow the move.
+
+`mock.patch("app.crud.crud_user.get")` -> `mock.patch("src.users.service.get")`,
+`uvicorn.run("app.main:app")` -> `uvicorn.run("src.main:app")`, and so do Celery task
+names and ORM module lists. Only a string that is entirely such a path, and whose longest
+prefix is a module the plan knows, is rewritten: `"app.log"` or a sentence is not. A patch
+target names the module where the name is looked up; FM003 keeps such names bound in their
+module, so the rewritten target still patches what the code uses. A path into a package that
+the move dissolves cannot follow it and is reported instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from forgeapi_migrate.codemods._helpers import MigrationCodemod
+
+
+class RewriteDottedPaths(MigrationCodemod):
+    ID = "FM002"
+    DESCRIPTION = (
+        "Rewrite strings that name a moved module by dotted path (patch targets, 'app.main:app')."
+    )
+
+    def visit_Module(self, node: cst.Module) -> None:
+        package = re.escape(self.plan.source_package)
+        self.pattern = re.compile(rf"({package}(?:\.\w+)+)(:\w+)?")
+
+    def leave_SimpleString(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString
+    ) -> cst.SimpleString:
+        value = updated_node.evaluated_value
+        match = self.pattern.fullmatch(value) if isinstance(value, str) else None
+        if match is None or match.group(1) == self.plan.source_package:
+            return updated_node
+        path, attribute = match.group(1), match.group(2) or ""
+        new = self.plan.new_dotted_path(path)
+        if new is None:
+            if self._into_dissolved_package(path):
+                self.report(original_node, f"string {value!r} names a dissolved package")
+            return updated_node
+        if new == path:
+            return updated_node
+        self.rewrites += 1
+        quote_at = len(updated_node.prefix) + len(updated_node.quote)
+        body = updated_node.value[quote_at : -len(updated_node.quote)]
+        if body != value:  # escapes inside: leave the literal as written, but say so
+            self.report(original_node, f"string {value!r} has escapes; rewrite it by hand")
+            return updated_node
+        new_body = new + attribute
+        return updated_node.with_changes(
+            value=updated_node.value[:quote_at] + new_body + updated_node.quote
+        )
+
+    def _into_dissolved_package(self, path: str) -> bool:
+        parts = path.split(".")
+        prefixes = (".".join(parts[:size]) for size in range(2, len(parts) + 1))
+        return any(p in self.plan.module_map and self.plan.module_map[p] is None for p in prefixes)

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from libcst.codemod import CodemodTest
+
+from forgeapi_migrate.codemods.rewrite_dotted_paths import RewriteDottedPaths
+from tests.helpers import plan_from_moves
+
+PLAN = plan_from_moves(
+    {
+        "app/__init__.py": "src/__init__.py",
+        "app/crud/crud_user.py": "src/users/service.py",
+        "app/main.py": "src/main.py",
+    },
+    deletions=("app/crud/__init__.py",),
+)
+
+
+class TestRewriteDottedPaths(CodemodTest):
+    TRANSFORM = RewriteDottedPaths
+
+    def test_noop_on_other_strings(self) -> None:
+        code = 'x = "app.log"\ny = "apple.crud"\nz = "application"\nw = f"app.{x}"\nv = "see app.main"\n'
+        self.assertCodemod(code, code, PLAN, expected_warnings=[])  # type: ignore[arg-type]
+
+    def test_patch_target_and_uvicorn_string_follow_the_move(self) -> None:
+        self.assertCodemod(
+            'mock.patch("app.crud.crud_user.get")\nuvicorn.run(\'app.main:app\')\nm = ["app.main"]\n',
+            'mock.patch("src.users.service.get")\nuvicorn.run(\'src.main:app\')\nm = ["src.main"]\n',
+            PLAN,  # type: ignore[arg-type]
+        )
+
+    def test_path_into_a_dissolved_package_is_reported(self) -> None:
+        code = 'pkgutil_root = "app.crud"\n'
+        self.assertCodemod(
+            code,
+            code,
+            PLAN,  # type: ignore[arg-type]
+            expected_warnings=["line 1: string 'app.crud' names a dissolved package"],
+        )
