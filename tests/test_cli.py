@@ -216,23 +216,30 @@ def test_interrupted_write_rolls_back(
     assert not (mini / "src").exists()
 
 
-def test_non_python_references_are_reported_not_guessed(
+def test_non_python_references_follow_or_are_reported(
     mini: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_tree(
         mini,
         {
             "Dockerfile": "WORKDIR /app/backend\nCMD uvicorn app.main:app\nRUN tail app.log\n",
+            "Makefile": "run:\n\tpython ./app/main.py --config app/core/config.py\n",
             "setup.cfg": "[coverage:run]\nsource = app/api/routes\n",
             "tests/test_patch.py": 'PATCH = "app.crud.crud_user.get"\n',
         },
     )
     assert main([str(mini), "--check"]) == 1
     err = capsys.readouterr().err
-    assert "Dockerfile:2: FM090 'app.main:app' names the old package" in err
-    assert "setup.cfg:2: FM090 'app/api/routes' names the old package" in err
-    assert "Dockerfile:1" not in err and "Dockerfile:3" not in err
+    assert "setup.cfg:2: FM090 'app/api/routes' names a folder the move dissolves" in err
+    assert "Dockerfile" not in err
     assert main([str(mini)]) == 0
+    assert (mini / "Dockerfile").read_text() == (
+        "WORKDIR /app/backend\nCMD uvicorn src.main:app\nRUN tail app.log\n"
+    )
+    assert (mini / "setup.cfg").read_text() == "[coverage:run]\nsource = app/api/routes\n"
+    assert (
+        mini / "Makefile"
+    ).read_text() == "run:\n\tpython ./src/main.py --config src/config.py\n"
     assert (mini / "tests/test_patch.py").read_text() == 'PATCH = "src.users.service.get"\n'
 
 

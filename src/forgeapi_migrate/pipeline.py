@@ -20,7 +20,7 @@ from forgeapi_migrate.emit import render_diff, write_changeset
 from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.plan import MigrationPlan, build_plan
 from forgeapi_migrate.plan_io import load_plan
-from forgeapi_migrate.references import scan_text_files
+from forgeapi_migrate.references import rewrite_text_files
 from forgeapi_migrate.transform import Progress, build_changeset
 from forgeapi_migrate.vcs import dirty_files
 from forgeapi_migrate.verify import verify_changeset
@@ -79,7 +79,12 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
         _refuse_dirty_tree(root)
     on_file = progress(len(discovery.python_files)) if progress else None
     changeset = build_changeset(discovery, plan, codemods, on_file)
-    changeset = replace(changeset, findings=changeset.findings + scan_text_files(discovery, plan))
+    text_changes, text_findings = rewrite_text_files(discovery, plan)
+    changeset = replace(
+        changeset,
+        changes=tuple(sorted([*changeset.changes, *text_changes], key=lambda c: c.sort_key)),
+        findings=(*changeset.findings, *text_findings),
+    )
     verify_changeset(changeset)
     diff = render_diff(changeset.changes) if options.mode == "dry-run" else b""
     written = False

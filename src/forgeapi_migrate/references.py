@@ -1,41 +1,112 @@
-"""References to the old package in non-Python files (Dockerfile, CI, ini/toml/cfg, scripts).
+"""References to the old package in non-Python files (Dockerfile, compose, CI, Makefile,
+ini/toml/cfg files, shell scripts).
 
-They are not rewritten yet; each one that names a real moved module or folder is
-reported with file and line. Look-alikes (`/app/backend`, `app.log`) are not: a
-reference counts only when it names a module or package that the plan knows.
+A reference is rewritten when it names something the plan moves as a whole: a module by
+dotted path (`uvicorn app.main:app` -> `src.main:app`), a file (`app/main.py`), or a folder
+whose files all move together (`app/alembic` -> `src/alembic`). A reference to a folder that
+the move dissolves (`--cov=app/api/routes`) cannot follow it and is reported with file and
+line. Look-alikes are left alone: `/app/backend` (a container path) and `app.log` (a file
+name) name nothing the plan knows. Lines are edited in place; every other byte is kept.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import PurePosixPath
 
+from forgeapi_migrate.changeset import FileChange
 from forgeapi_migrate.discover import Discovery
 from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.plan import MigrationPlan
 
 CODE = "FM090"
+_DISSOLVED = ""
 
 
-def scan_text_files(discovery: Discovery, plan: MigrationPlan) -> tuple[Finding, ...]:
+def rewrite_text_files(
+    discovery: Discovery, plan: MigrationPlan
+) -> tuple[list[FileChange], list[Finding]]:
     if plan.is_empty:
-        return ()
-    package = plan.source_package
-    pattern = re.compile(rf"(?<![\w./-]){re.escape(package)}(?:[./:][A-Za-z_]\w*)+")
-    findings = []
+        return [], []
+    package = re.escape(plan.source_package)
+    pattern = re.compile(rf"(?:(?<=\./)|(?<![\w./-])){package}(?:[./:][A-Za-z_][\w-]*)+(?:\.py)?")
+    folders = _folder_map(plan)
+    changes: list[FileChange] = []
+    findings: list[Finding] = []
     for path in discovery.text_files:
-        text = (discovery.root / path).read_bytes().decode("utf-8", errors="replace")
-        for number, line in enumerate(text.splitlines(), start=1):
-            for match in pattern.finditer(line):
-                if _names_known_module(match.group(), plan):
-                    message = f"{match.group()!r} names the old package; not rewritten"
-                    findings.append(Finding(path, number, CODE, message))
-    return tuple(findings)
+        data = (discovery.root / path).read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # not a text file we can edit safely; the package is rarely named there
+        lines = [
+            _rewrite_line(line, pattern, plan, folders, Finding(path, number, CODE, ""), findings)
+            for number, line in enumerate(text.splitlines(keepends=True), start=1)
+        ]
+        new_text = "".join(lines)
+        if new_text != text:
+            changes.append(FileChange(path, path, data, new_text.encode("utf-8")))
+    return changes, findings
 
 
-def _names_known_module(reference: str, plan: MigrationPlan) -> bool:
-    module = reference.split(":")[0].removesuffix(".py").replace("/", ".")
-    while "." in module:
-        if module in plan.module_map:
-            return True
-        module = module.rpartition(".")[0]
-    return False
+def _rewrite_line(
+    line: str,
+    pattern: re.Pattern[str],
+    plan: MigrationPlan,
+    folders: dict[str, str],
+    where: Finding,
+    findings: list[Finding],
+) -> str:
+    def follow(match: re.Match[str]) -> str:
+        new = _follow(match.group(), plan, folders)
+        if new is None:
+            message = f"{match.group()!r} names a folder the move dissolves; not rewritten"
+            findings.append(replace(where, message=message))
+            return match.group()
+        return new
+
+    return pattern.sub(follow, line)
+
+
+def _follow(reference: str, plan: MigrationPlan, folders: dict[str, str]) -> str | None:
+    """The reference's new spelling; the reference itself if it names nothing we know;
+    None if it names something the move dissolves."""
+    if "/" in reference:
+        if reference in plan.new_paths:
+            return plan.new_paths[reference]
+        new_folder = folders.get(reference.rstrip("/"))
+        if new_folder is None:
+            return reference
+        return None if new_folder == _DISSOLVED else new_folder
+    dotted, colon, attribute = reference.partition(":")
+    new = plan.new_dotted_path(dotted)
+    if new is not None:
+        return new + colon + attribute
+    dissolved = any(
+        plan.module_map.get(".".join(dotted.split(".")[:size]), "") is None
+        for size in range(2, dotted.count(".") + 2)
+    )
+    return None if dissolved else reference
+
+
+def _folder_map(plan: MigrationPlan) -> dict[str, str]:
+    """Old folder -> new folder, for folders whose files all move together keeping their
+    relative paths; `_DISSOLVED` for folders whose files scatter."""
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for old, new in plan.new_paths.items():
+        for folder in PurePosixPath(old).parents:
+            if not folder.parts:
+                break
+            rest = PurePosixPath(old).relative_to(folder).as_posix()
+            keeps_shape = new.endswith("/" + rest)
+            candidates[str(folder)].add(new[: -len(rest) - 1] if keeps_shape else _DISSOLVED)
+    for path in plan.deletions:
+        for folder in PurePosixPath(path).parents:
+            if folder.parts:
+                candidates[str(folder)].add(_DISSOLVED)
+    return {
+        folder: (news.pop() if len(news) == 1 else _DISSOLVED)
+        for folder, news in candidates.items()
+    }
