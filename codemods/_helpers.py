@@ -2,40 +2,77 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 import libcst as cst
-from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
-from libcst.metadata import PositionProvider
+from libcst.codemod import Codemod, CodemodContext
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from libcst.metadata.base_provider import ProviderT
 
 from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.plan import MigrationPlan
 
 
-class MigrationCodemod(VisitorBasedCodemodCommand):
-    """Base of every forgeapi-migrate codemod: given the plan, records findings with lines."""
+class MigrationCodemod(Codemod, cst.CSTTransformer):
+    """Base of every forgeapi-migrate codemod: a plain transformer given the plan.
+
+    libcst's `VisitorBasedCodemodCommand` is not used on purpose: its matcher machinery costs
+    more per file than our whole rewrite, and `Codemod.transform_module` deep-copies the tree
+    for metadata. Here a tree is visited as parsed; metadata is resolved only for codemods that
+    declare it, and line numbers only when there is something to report.
+    """
 
     ID: ClassVar[str]
     DESCRIPTION: str
-    METADATA_DEPENDENCIES: ClassVar[Collection[ProviderT]] = (PositionProvider,)
+    METADATA_DEPENDENCIES: ClassVar[Collection[ProviderT]] = ()
 
     def __init__(self, context: CodemodContext, plan: MigrationPlan) -> None:
-        super().__init__(context)
+        Codemod.__init__(self, context)
         self.plan = plan
         self.findings: list[Finding] = []
         self.rewrites = 0
+        self._tree: cst.Module | None = None
+        self._positions: Mapping[cst.CSTNode, CodeRange] | None = None
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
         """A cheap byte-level test; False means the file is not even handed to the codemod."""
         return True
 
+    def transform_module(self, tree: cst.Module) -> cst.Module:
+        self._tree = tree
+        if not self.METADATA_DEPENDENCIES:
+            return tree.visit(self)
+        wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
+        with self.resolve(wrapper):
+            self.context = replace(self.context, wrapper=wrapper)
+            return tree.visit(self)
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        return tree.visit(self)
+
     def report(self, node: cst.CSTNode, message: str) -> None:
-        line = self.get_metadata(PositionProvider, node).start.line
+        if self._positions is None:
+            assert self._tree is not None, "report() outside transform_module()"
+            wrapper = MetadataWrapper(self._tree, unsafe_skip_copy=True)
+            self._positions = wrapper.resolve(PositionProvider)
+        position = self._positions.get(node)
+        line = position.start.line if position is not None else 1
         self.findings.append(Finding(self.context.filename or "<string>", line, self.ID, message))
         self.warn(f"line {line}: {message}")
+
+
+def find_imports(node: cst.CSTNode) -> list[cst.Import | cst.ImportFrom]:
+    """Every import statement, at any depth, without walking into expressions (cheap)."""
+    found: list[cst.Import | cst.ImportFrom] = []
+    for child in node.children:
+        if isinstance(child, cst.Import | cst.ImportFrom):
+            found.append(child)
+        elif not isinstance(child, cst.BaseExpression | cst.BaseSmallStatement):
+            found.extend(find_imports(child))
+    return found
 
 
 def dotted_name(node: cst.BaseExpression) -> str | None:
@@ -82,7 +119,8 @@ class SplitsImportLines(MigrationCodemod):
         lines = [
             cst.SimpleStatementLine(
                 body=[statement.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)],
-                trailing_whitespace=updated_node.trailing_whitespace,
+                # a node of its own for each line: metadata is keyed by node identity
+                trailing_whitespace=updated_node.trailing_whitespace.deep_clone(),
             )
             for statement in updated_node.body
         ]

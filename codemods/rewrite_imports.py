@@ -13,7 +13,6 @@ safely (an import of a package that the move dissolves) is left as it was and re
 from __future__ import annotations
 
 import libcst as cst
-from libcst import matchers as m
 from libcst.helpers import get_absolute_module_from_package_for_import
 
 from forgeapi_migrate.codemods._helpers import (
@@ -21,6 +20,7 @@ from forgeapi_migrate.codemods._helpers import (
     alias_binding,
     dotted_name,
     dotted_node,
+    find_imports,
     import_from,
     is_within,
     with_commas,
@@ -39,10 +39,9 @@ class RewriteImports(SplitsImportLines):
         source = self.plan.source_package
         self.source = source
         self.moves = self.plan.module_map
-        plain_import = m.Import(names=[m.ZeroOrMore(), m.ImportAlias(asname=None), m.ZeroOrMore()])
         self.rewrite_chains = any(
             alias.asname is None and is_within(dotted_name(alias.name) or "", source)
-            for imp in m.findall(node, plain_import)
+            for imp in find_imports(node)
             if isinstance(imp, cst.Import)
             for alias in imp.names
         )

@@ -22,18 +22,19 @@ where it cannot be rewritten is left alone and reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst import matchers as m
 from libcst.helpers import get_absolute_module_from_package_for_import
-from libcst.metadata import PositionProvider, Scope, ScopeProvider
+from libcst.metadata import Scope, ScopeProvider
 
 from forgeapi_migrate import naming
 from forgeapi_migrate.codemods._helpers import (
     SplitsImportLines,
     alias_binding,
     dotted_name,
+    find_imports,
     import_alias,
     import_from,
     with_commas,
@@ -54,7 +55,7 @@ class UseModuleAliases(SplitsImportLines):
     DESCRIPTION = (
         "Import other domains through module aliases (`from src.b import service as b_service`)."
     )
-    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
+    METADATA_DEPENDENCIES = (ScopeProvider,)
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
@@ -70,7 +71,7 @@ class UseModuleAliases(SplitsImportLines):
         self.domain = self._own_domain()
         if self.domain is None:
             return
-        self.taken = {n.value for n in m.findall(node, m.Name()) if isinstance(n, cst.Name)}
+        self.taken = _names_in_use(self.metadata[ScopeProvider].values())
         self.exported = _dunder_all(node)
         self.present: dict[tuple[str, str], str] = {}
         top_level = {
@@ -79,7 +80,7 @@ class UseModuleAliases(SplitsImportLines):
             if isinstance(line, cst.SimpleStatementLine)
             for s in line.body
         }
-        for statement in m.findall(node, m.ImportFrom()):
+        for statement in find_imports(node):
             if isinstance(statement, cst.ImportFrom):
                 self._decide(statement, id(statement) in top_level)
 
@@ -262,10 +263,27 @@ class UseModuleAliases(SplitsImportLines):
         return statements[0] if len(statements) == 1 else cst.FlattenSentinel(statements)
 
 
-def _dunder_all(module: cst.Module) -> set[str]:
+def _names_in_use(scopes: Iterable[object]) -> set[str]:
+    """Every name bound or read anywhere in the file: a new alias must be none of them."""
     names: set[str] = set()
-    for assign in m.findall(module, m.Assign(targets=[m.AssignTarget(target=m.Name("__all__"))])):
-        for string in m.findall(assign, m.SimpleString()):
-            if isinstance(string, cst.SimpleString) and isinstance(string.evaluated_value, str):
-                names.add(string.evaluated_value)
+    for scope in set(scopes):
+        if isinstance(scope, Scope):
+            names.update(a.name for a in scope.assignments)
+            names.update(a.node.value for a in scope.accesses if isinstance(a.node, cst.Name))
+    return names
+
+
+def _dunder_all(module: cst.Module) -> set[str]:
+    """The names listed in a module-level `__all__ = [...]` (or tuple)."""
+    names: set[str] = set()
+    for line in module.body:
+        if not (isinstance(line, cst.SimpleStatementLine) and isinstance(line.body[0], cst.Assign)):
+            continue
+        assign = line.body[0]
+        targets = {dotted_name(t.target) for t in assign.targets}
+        if "__all__" in targets and isinstance(assign.value, cst.List | cst.Tuple):
+            for element in assign.value.elements:
+                if isinstance(element.value, cst.SimpleString):
+                    value = element.value.evaluated_value
+                    names.update([value] if isinstance(value, str) else [])
     return names
