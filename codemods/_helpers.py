@@ -41,8 +41,14 @@ class MigrationCodemod(Codemod, cst.CSTTransformer):
         """A cheap byte-level test; False means the file is not even handed to the codemod."""
         return True
 
+    def wants(self, tree: cst.Module) -> bool:
+        """A cheap look at the parsed tree before any metadata is computed; False skips it."""
+        return True
+
     def transform_module(self, tree: cst.Module) -> cst.Module:
         self._tree = tree
+        if not self.wants(tree):
+            return tree
         if not self.METADATA_DEPENDENCIES:
             return tree.visit(self)
         wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)

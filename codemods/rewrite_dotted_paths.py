@@ -16,6 +16,7 @@ import re
 import libcst as cst
 
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
+from forgeapi_migrate.plan import MigrationPlan
 
 
 class RewriteDottedPaths(MigrationCodemod):
@@ -23,6 +24,11 @@ class RewriteDottedPaths(MigrationCodemod):
     DESCRIPTION = (
         "Rewrite strings that name a moved module by dotted path (patch targets, 'app.main:app')."
     )
+
+    @classmethod
+    def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
+        quoted = re.escape(plan.source_package.encode()) + rb"\."
+        return re.search(rb"[\"']" + quoted, data) is not None
 
     def visit_Module(self, node: cst.Module) -> None:
         package = re.escape(self.plan.source_package)

@@ -47,6 +47,12 @@ class RewriteImports(SplitsImportLines):
         )
         self.chain_targets: dict[cst.Attribute, str] = {}
 
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        # Without a plain `import app.x` there are no dotted uses to follow: skip expressions.
+        if isinstance(node, cst.BaseExpression) and not self.rewrite_chains:
+            return False
+        return super().on_visit(node)
+
     def _lookup(self, module: str) -> str | None:
         return self.moves.get(module, _MISSING)
 

@@ -68,9 +68,6 @@ class UseModuleAliases(SplitsImportLines):
         self.edits: dict[cst.ImportFrom, _Edit] = {}
         self.names: dict[cst.Name, cst.BaseExpression] = {}
         self.strings: dict[cst.SimpleString, list[tuple[str, str]]] = {}
-        self.domain = self._own_domain()
-        if self.domain is None:
-            return
         self.taken = _names_in_use(self.metadata[ScopeProvider].values())
         self.exported = _dunder_all(node)
         self.present: dict[tuple[str, str], str] = {}
@@ -99,16 +96,37 @@ class UseModuleAliases(SplitsImportLines):
             return parts[1]
         return None
 
-    def _decide(self, node: cst.ImportFrom, top_level: bool) -> None:
+    def wants(self, tree: cst.Module) -> bool:
+        """Scope analysis is the costly part: only for files that import another domain."""
+        self.domain = self._own_domain()
+        return self.domain is not None and any(
+            isinstance(node, cst.ImportFrom) and self._other_domain(node) is not None
+            for node in find_imports(tree)
+        )
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        # Once the decisions are made, only a file with something to rewrite is walked.
+        if not isinstance(node, cst.Module) and not (self.edits or self.names or self.strings):
+            return False
+        return super().on_visit(node)
+
+    def _other_domain(self, node: cst.ImportFrom) -> list[str] | None:
+        """`src.<b>[.<module>]` parts when this import reaches into another domain b."""
         module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
         if module is None or isinstance(node.names, cst.ImportStar):
-            return
+            return None
         parts = module.split(".")
         if parts[0] != self.plan.target_package or len(parts) not in (2, 3):
+            return None
+        if parts[1] not in self.plan.domains or parts[1] == self.domain:
+            return None
+        return parts
+
+    def _decide(self, node: cst.ImportFrom, top_level: bool) -> None:
+        parts = self._other_domain(node)
+        if parts is None or isinstance(node.names, cst.ImportStar):
             return
         domain = parts[1]
-        if domain not in self.plan.domains or domain == self.domain:
-            return
         scope = self.get_metadata(ScopeProvider, node)
         if scope is None:
             return
