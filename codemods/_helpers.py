@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import replace
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
 
 import libcst as cst
-from libcst.codemod import Codemod, CodemodContext
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from libcst.metadata.base_provider import ProviderT
 
@@ -15,21 +14,44 @@ from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.plan import MigrationPlan
 
 
-class MigrationCodemod(Codemod, cst.CSTTransformer):
+class FileContext(Protocol):
+    """What a codemod knows about its file; libcst's `CodemodContext` fits it (tests use that)."""
+
+    filename: str | None
+    full_module_name: str | None
+    full_package_name: str | None
+    warnings: list[str]
+
+
+@dataclass
+class SourceFile:
+    """The production `FileContext`, without importing `libcst.codemod` (whose matcher
+    module alone costs more start-up time than a no-op run may take)."""
+
+    filename: str | None = None
+    full_module_name: str | None = None
+    full_package_name: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class MigrationCodemod(cst.CSTTransformer):
     """Base of every forgeapi-migrate codemod: a plain transformer given the plan.
 
-    libcst's `VisitorBasedCodemodCommand` is not used on purpose: its matcher machinery costs
-    more per file than our whole rewrite, and `Codemod.transform_module` deep-copies the tree
-    for metadata. Here a tree is visited as parsed; metadata is resolved only for codemods that
-    declare it, and line numbers only when there is something to report.
+    It follows libcst's codemod protocol (`Codemod(context).transform_module(tree)`, warnings
+    in `context.warnings`, so `CodemodTest` drives it) without `VisitorBasedCodemodCommand`:
+    that class's matcher machinery costs more per file than our whole rewrite, and
+    `Codemod.transform_module` deep-copies the tree for metadata. Here a tree is visited as
+    parsed; metadata is resolved only for codemods that declare it, and line numbers only
+    when there is something to report.
     """
 
     ID: ClassVar[str]
-    DESCRIPTION: str
+    DESCRIPTION: ClassVar[str]
     METADATA_DEPENDENCIES: ClassVar[Collection[ProviderT]] = ()
 
-    def __init__(self, context: CodemodContext, plan: MigrationPlan) -> None:
-        Codemod.__init__(self, context)
+    def __init__(self, context: FileContext, plan: MigrationPlan) -> None:
+        super().__init__()
+        self.context = context
         self.plan = plan
         self.findings: list[Finding] = []
         self.rewrites = 0
@@ -38,7 +60,7 @@ class MigrationCodemod(Codemod, cst.CSTTransformer):
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        """A cheap byte-level test; False means the file is not even handed to the codemod."""
+        """A cheap byte-level test; False means the file is not even parsed for this codemod."""
         return True
 
     def wants(self, tree: cst.Module) -> bool:
@@ -51,13 +73,8 @@ class MigrationCodemod(Codemod, cst.CSTTransformer):
             return tree
         if not self.METADATA_DEPENDENCIES:
             return tree.visit(self)
-        wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
-        with self.resolve(wrapper):
-            self.context = replace(self.context, wrapper=wrapper)
+        with self.resolve(MetadataWrapper(tree, unsafe_skip_copy=True)):
             return tree.visit(self)
-
-    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        return tree.visit(self)
 
     def report(self, node: cst.CSTNode, message: str) -> None:
         if self._positions is None:
@@ -67,16 +84,22 @@ class MigrationCodemod(Codemod, cst.CSTTransformer):
         position = self._positions.get(node)
         line = position.start.line if position is not None else 1
         self.findings.append(Finding(self.context.filename or "<string>", line, self.ID, message))
-        self.warn(f"line {line}: {message}")
+        self.context.warnings.append(f"line {line}: {message}")
 
 
 def find_imports(node: cst.CSTNode) -> list[cst.Import | cst.ImportFrom]:
-    """Every import statement, at any depth, without walking into expressions (cheap)."""
+    """Every import statement, at any depth, walking statement blocks only (expressions
+    cannot hold imports, and they are most of a tree)."""
     found: list[cst.Import | cst.ImportFrom] = []
-    for child in node.children:
-        if isinstance(child, cst.Import | cst.ImportFrom):
-            found.append(child)
-        elif not isinstance(child, cst.BaseExpression | cst.BaseSmallStatement):
+    if isinstance(node, cst.SimpleStatementLine | cst.SimpleStatementSuite):
+        found.extend(s for s in node.body if isinstance(s, cst.Import | cst.ImportFrom))
+        return found
+    for attribute in ("body", "orelse", "handlers", "finalbody", "cases"):
+        child = getattr(node, attribute, None)
+        if isinstance(child, list | tuple):
+            for item in child:
+                found.extend(find_imports(item))
+        elif isinstance(child, cst.CSTNode) and not isinstance(child, cst.BaseExpression):
             found.extend(find_imports(child))
     return found
 

@@ -27,6 +27,8 @@ class RewriteDottedPaths(MigrationCodemod):
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
+        if not plan.module_map:
+            return False
         quoted = re.escape(plan.source_package.encode()) + rb"\."
         return re.search(rb"[\"']" + quoted, data) is not None
 
@@ -44,7 +46,7 @@ class RewriteDottedPaths(MigrationCodemod):
         path, attribute = match.group(1), match.group(2) or ""
         new = self.plan.new_dotted_path(path)
         if new is None:
-            if self._into_dissolved_package(path):
+            if self.plan.is_dissolved_path(path):
                 self.report(original_node, f"string {value!r} names a dissolved package")
             return updated_node
         if new == path:
@@ -59,8 +61,3 @@ class RewriteDottedPaths(MigrationCodemod):
         return updated_node.with_changes(
             value=updated_node.value[:quote_at] + new_body + updated_node.quote
         )
-
-    def _into_dissolved_package(self, path: str) -> bool:
-        parts = path.split(".")
-        prefixes = (".".join(parts[:size]) for size in range(2, len(parts) + 1))
-        return any(p in self.plan.module_map and self.plan.module_map[p] is None for p in prefixes)

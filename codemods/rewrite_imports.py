@@ -25,6 +25,7 @@ from forgeapi_migrate.codemods._helpers import (
     is_within,
     with_commas,
 )
+from forgeapi_migrate.plan import MigrationPlan
 
 _MISSING = "<missing>"
 
@@ -34,6 +35,10 @@ class RewriteImports(SplitsImportLines):
     DESCRIPTION = (
         "Point every import of a moved module at its new home (relative ones made absolute)."
     )
+
+    @classmethod
+    def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
+        return bool(plan.module_map)  # nothing moves: nothing to point elsewhere
 
     def visit_Module(self, node: cst.Module) -> None:
         source = self.plan.source_package

@@ -74,6 +74,12 @@ class MigrationPlan:
                 return None if new is None else ".".join([new, *parts[size:]])
         return None
 
+    def is_dissolved_path(self, dotted: str) -> bool:
+        """True when a prefix of `app.x.y` is a package that the move dissolves."""
+        parts = dotted.split(".")
+        prefixes = (".".join(parts[:size]) for size in range(2, len(parts) + 1))
+        return any(p in self.module_map and self.module_map[p] is None for p in prefixes)
+
     @property
     def new_entry(self) -> str | None:
         if self.entry is None:

@@ -84,11 +84,7 @@ def _follow(reference: str, plan: MigrationPlan, folders: dict[str, str]) -> str
     new = plan.new_dotted_path(dotted)
     if new is not None:
         return new + colon + attribute
-    dissolved = any(
-        plan.module_map.get(".".join(dotted.split(".")[:size]), "") is None
-        for size in range(2, dotted.count(".") + 2)
-    )
-    return None if dissolved else reference
+    return None if plan.is_dissolved_path(dotted) else reference
 
 
 def _folder_map(plan: MigrationPlan) -> dict[str, str]:

@@ -10,20 +10,22 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import libcst as cst
-from libcst.codemod import CodemodContext, SkipFile
 
 from forgeapi_migrate.changeset import ChangeSet, FileChange
 from forgeapi_migrate.codemods import MigrationCodemod
+from forgeapi_migrate.codemods._helpers import SourceFile
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.plan import MigrationPlan
 
 Progress = Callable[[str], None]
+PARALLEL_MIN_FILES = 100  # below this, starting worker processes costs more than it saves
 _RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
@@ -43,9 +45,25 @@ def transform_source(
     codemods: Sequence[type[MigrationCodemod]],
 ) -> FileResult:
     """Run the codemods over one file's bytes. Pure: no I/O."""
+    return _run(path, data, plan, codemods_for(path, data, plan, codemods))
+
+
+def codemods_for(
+    path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[type[MigrationCodemod]]
+) -> tuple[type[MigrationCodemod], ...]:
+    """The codemods that may change this file, judged from its bytes, before any parse."""
     in_package = path.startswith(plan.source_package + "/")
     if not _may_reference(data, plan.source_package, in_package):
+        return ()
+    return tuple(c for c in codemods if c.applies_to(path, data, plan))
+
+
+def _run(
+    path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[type[MigrationCodemod]]
+) -> FileResult:
+    if not codemods:
         return FileResult(path, None)
+    in_package = path.startswith(plan.source_package + "/")
     try:
         tree = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
@@ -59,9 +77,7 @@ def transform_source(
     module = module_name(path)
     package = module if PurePosixPath(path).name == "__init__.py" else module.rpartition(".")[0]
     for codemod_class in codemods:
-        if not codemod_class.applies_to(path, data, plan):
-            continue
-        context = CodemodContext(
+        context = SourceFile(
             filename=path,
             full_module_name=module if in_package else None,
             full_package_name=package if in_package else None,
@@ -69,8 +85,6 @@ def transform_source(
         codemod = codemod_class(context, plan)
         try:
             tree = codemod.transform_module(tree)
-        except SkipFile:
-            continue
         except Exception as exc:  # a codemod bug must name the file, not crash the run
             message = f"{codemod_class.ID} failed: {type(exc).__name__}: {exc}"
             return FileResult(
@@ -101,32 +115,77 @@ def build_changeset(
 ) -> ChangeSet:
     root = discovery.root
     excluded = set(discovery.excluded)
+    sources = {
+        path: (root / path).read_bytes() for path in discovery.python_files if path not in excluded
+    }
     changes: list[FileChange] = []
-    findings: list[Finding] = list(plan.notes)
+    findings: list[Finding] = []
     errors: list[Finding] = []
     rewrites = 0
-    for path in discovery.python_files:
-        if progress is not None:
-            progress(path)
-        if path in excluded:
-            continue
-        data = (root / path).read_bytes()
-        result = transform_source(path, data, plan, codemods)
+    for result in _transform_all(sources, plan, codemods, progress):
         if result.error is not None:
             errors.append(result.error)
             continue
         findings.extend(result.findings)
         rewrites += result.rewrites
-        change = _file_change(root, path, data, result.new_bytes, plan)
+        change = _file_change(root, result.path, sources[result.path], result.new_bytes, plan)
         if not change.is_noop:
             changes.append(change)
     if errors:
-        first, more = errors[0], len(errors) - 1
+        first, more = min(errors), len(errors) - 1
         suffix = f" (and {more} more file{'s' if more > 1 else ''})" if more else ""
         raise MigrationError(first.message + suffix, path=first.path, line=first.line)
     changes.extend(FileChange(None, path, b"", b"") for path in plan.creations)
     _refuse_overwrites(root, changes)
-    return ChangeSet(tuple(sorted(changes, key=lambda c: c.sort_key)), tuple(findings), rewrites)
+    ordered = tuple(sorted(changes, key=lambda c: c.sort_key))
+    return ChangeSet(ordered, (*plan.notes, *sorted(findings)), rewrites)
+
+
+def _transform_all(
+    sources: dict[str, bytes],
+    plan: MigrationPlan,
+    codemods: Sequence[type[MigrationCodemod]],
+    progress: Progress | None,
+) -> Iterator[FileResult]:
+    """Per-file results; a process pool shares the parsing when enough files need it."""
+    selected = {path: codemods_for(path, data, plan, codemods) for path, data in sources.items()}
+    to_parse = sorted(path for path, chosen in selected.items() if chosen)
+    for path in sorted(set(sources) - set(to_parse)):
+        if progress is not None:
+            progress(path)
+        yield FileResult(path, None)
+    workers = min(os.cpu_count() or 1, len(to_parse) // PARALLEL_MIN_FILES)
+    if workers < 2:
+        results: Iterable[FileResult] = (
+            _run(path, sources[path], plan, selected[path]) for path in to_parse
+        )
+    else:
+        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(plan,))
+        chunk = max(1, len(to_parse) // (workers * 8))
+        datas = [sources[p] for p in to_parse]
+        results = pool.map(_work, to_parse, datas, [selected[p] for p in to_parse], chunksize=chunk)
+    try:
+        for result in results:
+            if progress is not None:
+                progress(result.path)
+            yield result
+    finally:
+        if workers >= 2:
+            pool.shutdown(cancel_futures=True)
+
+
+_worker_plan: MigrationPlan | None = None
+
+
+def _start_worker(plan: MigrationPlan) -> None:
+    """The plan travels to each worker once, not with every file."""
+    global _worker_plan
+    _worker_plan = plan
+
+
+def _work(path: str, data: bytes, codemods: tuple[type[MigrationCodemod], ...]) -> FileResult:
+    assert _worker_plan is not None
+    return _run(path, data, _worker_plan, codemods)
 
 
 def _file_change(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import git
-
 
 def dirty_files(root: Path) -> list[str] | None:
     """Uncommitted or untracked paths under `root`; None when it is not in a git work tree."""
+    import git  # imported here: GitPython costs start-up time that read-only runs never need
+
     try:
         repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
