@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -43,6 +43,7 @@ from forgeapi_migrate.codemods._helpers import (
 from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.plan import MigrationPlan
 
+_FROM_MODULE = re.compile(rb"^[ \t]*from[ \t]+(\w+\.\w+)", re.MULTILINE)
 _RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
@@ -69,17 +70,18 @@ class UseModuleAliases(SplitsImportLines):
         parts = plan.new_paths.get(path, path).split("/")
         if not (len(parts) == 3 and parts[0] == plan.target_package and parts[1] in plan.domains):
             return False
-        packages = (plan.source_package.encode(), plan.target_package.encode())
-        if not _RELATIVE_IMPORT.search(data) and not any(p in data for p in packages):
-            return False
+        if not _RELATIVE_IMPORT.search(data) and not any(
+            _reaches_other_domain((plan.new_dotted_path(name) or name).split("."), parts[1], plan)
+            or plan.is_dissolved_path(name)
+            for name in (m.decode("ascii", "replace") for m in _FROM_MODULE.findall(data))
+        ):
+            return False  # no `from` import can reach another domain: no need to parse
         try:
             tree = ast.parse(data)
         except (SyntaxError, ValueError):
             return True  # the libcst parse will report it with its line
         package = module_name(path).rpartition(".")[0]
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.ImportFrom):
-                continue
+        for node in _ast_import_froms(tree.body):
             old = _absolute(package, node.module, node.level)
             if old is None or plan.is_dissolved_path(old):
                 return True  # `from app.models import user`: resolved by the tree
@@ -334,6 +336,20 @@ def in_documented_form(parts: list[str], names: list[tuple[str, str]], style: st
 
 def _is_class(name: str) -> bool:
     return name[:1].isupper() and not name.isupper()
+
+
+def _ast_import_froms(body: list[ast.stmt]) -> Iterator[ast.ImportFrom]:
+    """`from` imports at any depth, walking statement blocks only (as `find_imports` does)."""
+    for statement in body:
+        if isinstance(statement, ast.ImportFrom):
+            yield statement
+        for block in ("body", "orelse", "handlers", "finalbody", "cases"):
+            inner = getattr(statement, block, None)
+            if isinstance(inner, list):
+                yield from _ast_import_froms([s for s in inner if isinstance(s, ast.stmt)])
+                for item in inner:  # except handlers and match cases hold their own bodies
+                    if isinstance(item, ast.ExceptHandler | ast.match_case):
+                        yield from _ast_import_froms(item.body)
 
 
 def _absolute(package: str, module: str | None, level: int) -> str | None:

@@ -12,7 +12,8 @@ import configparser
 import fnmatch
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from forgeapi_migrate.config import Config
@@ -45,6 +46,8 @@ class Discovery:
     alembic_ini: str | None
     alembic_script_location: str | None
     dotted_strings: frozenset[str] = frozenset()  # "app.crud.user.get" literals: patch targets
+    # Every Python file's bytes, read once here and shared by the later stages.
+    sources: Mapping[str, bytes] = field(default_factory=dict, repr=False)
 
     def package_files(self) -> tuple[str, ...]:
         prefix = self.package + "/"
@@ -63,11 +66,12 @@ def discover(root: Path, config: Config) -> Discovery:
     if not root.is_dir():
         raise MigrationError("not a directory", path=str(root))
     python_files, text_files = _walk(root)
+    sources = {path: (root / path).read_bytes() for path in python_files}
     excluded = tuple(p for p in python_files if _is_excluded(p, config.exclude))
-    package = config.source or _find_app_package(root, python_files)
+    package = config.source or _find_app_package(root, sources)
     if not (root / package / "__init__.py").is_file():
         raise MigrationError(f"source package {package!r} has no __init__.py", path=package)
-    entry = _find_entry(root, [p for p in python_files if p.startswith(package + "/")])
+    entry = _find_entry({p: d for p, d in sources.items() if p.startswith(package + "/")})
     ini, script_location = _find_alembic(root)
     return Discovery(
         root=root,
@@ -78,7 +82,8 @@ def discover(root: Path, config: Config) -> Discovery:
         entry=entry,
         alembic_ini=ini,
         alembic_script_location=script_location,
-        dotted_strings=_dotted_strings(root, python_files, {package, config.target}),
+        dotted_strings=_dotted_strings(sources, {package, config.target}),
+        sources=sources,
     )
 
 
@@ -99,15 +104,14 @@ def _walk(root: Path) -> tuple[list[str], list[str]]:
     return sorted(python_files), sorted(text_files)
 
 
-def _dotted_strings(root: Path, python_files: list[str], packages: set[str]) -> frozenset[str]:
+def _dotted_strings(sources: Mapping[str, bytes], packages: set[str]) -> frozenset[str]:
     """String literals that name a module path in these packages (`mock.patch("app.x.y.f")`).
 
     A byte-level scan, not a parse: it only has to find candidates; the codemods decide."""
     names = b"|".join(re.escape(p.encode()) for p in sorted(packages))
     pattern = re.compile(rb"""["']((?:%s)(?:\.\w+)+)(?::\w+)?["']""" % names)
     found: set[str] = set()
-    for path in python_files:
-        data = (root / path).read_bytes()
+    for data in sources.values():
         found.update(match.decode("ascii", "replace") for match in pattern.findall(data))
     return frozenset(found)
 
@@ -116,13 +120,13 @@ def _is_excluded(path: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
 
 
-def _find_app_package(root: Path, python_files: list[str]) -> str:
+def _find_app_package(root: Path, sources: Mapping[str, bytes]) -> str:
     candidates: dict[str, list[str]] = {}
-    for path in python_files:
+    for path, data in sources.items():
         parts = path.split("/")
         if len(parts) < 2 or parts[0] in NOT_APP_DIRS or not parts[0].isidentifier():
             continue
-        if (root / parts[0] / "__init__.py").is_file() and _creates_fastapi(root / path):
+        if f"{parts[0]}/__init__.py" in sources and _creates_fastapi(data):
             candidates.setdefault(parts[0], []).append(path)
     if not candidates:
         raise MigrationError(
@@ -140,8 +144,7 @@ def _find_app_package(root: Path, python_files: list[str]) -> str:
     return next(iter(candidates))
 
 
-def _creates_fastapi(path: Path) -> bool:
-    data = path.read_bytes()
+def _creates_fastapi(data: bytes) -> bool:
     return b"FastAPI(" in data and any(
         isinstance(node, ast.Call) and _call_name(node) == "FastAPI" for node in _walk_ast(data)
     )
@@ -163,13 +166,13 @@ def _call_name(node: ast.Call) -> str | None:
     return None
 
 
-def _find_entry(root: Path, package_files: list[str]) -> EntryPoint | None:
+def _find_entry(package_sources: Mapping[str, bytes]) -> EntryPoint | None:
     """The module that builds the app, and the module-level name it is bound to."""
     found: list[tuple[int, str, str]] = []
-    for path in package_files:
-        if not _creates_fastapi(root / path):
+    for path, data in sorted(package_sources.items()):
+        if not _creates_fastapi(data):
             continue
-        tree = ast.parse((root / path).read_bytes())
+        tree = ast.parse(data)
         local_functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
         for node in tree.body:
             if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):

@@ -115,9 +115,7 @@ def build_changeset(
 ) -> ChangeSet:
     root = discovery.root
     excluded = set(discovery.excluded)
-    sources = {
-        path: (root / path).read_bytes() for path in discovery.python_files if path not in excluded
-    }
+    sources = {path: data for path, data in discovery.sources.items() if path not in excluded}
     changes: list[FileChange] = []
     findings: list[Finding] = []
     errors: list[Finding] = []
