@@ -97,6 +97,14 @@ class TestRewriteImports(CodemodTest):
             "import src.config\n\ndef f():\n    return src.config.settings.name\n",
         )
 
+    def test_plain_import_in_a_nested_block_still_rewrites_dotted_uses(self) -> None:
+        self.check(
+            "def f():\n    return app.core.config.settings\n\n"
+            "try:\n    pass\nexcept ImportError:\n    pass\nelse:\n    import app.core.config\n",
+            "def f():\n    return src.config.settings\n\n"
+            "try:\n    pass\nexcept ImportError:\n    pass\nelse:\n    import src.config\n",
+        )
+
     def test_dotted_use_inside_call_argument(self) -> None:
         self.check(
             "import app.models.user\nx = len(app.models.user.User.__table__.c).real\n",
