@@ -11,12 +11,14 @@ own subprocess so that its wall time and peak memory are its own:
     .venv/bin/python benchmarks/run.py --domains 50 200 800 [--json OUT.json] [--repeat N]
 
 Targets (at 200 domains): migrate <= 1.5x the floor, no-op <= 0.3x, peak memory < 1 GiB.
-The script reports whether they are met; it exits non-zero only when a step fails.
+The script reports whether they are met; it exits non-zero only when a step fails or
+the tool's source changed while it ran (the steps would have measured different versions).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import os
@@ -181,6 +183,20 @@ def bench_size(domains: int, tool: str, repeat: int) -> SizeResult:
     return SizeResult(domains, files, python_files, with_ratios(best_of(runs)))
 
 
+def tool_fingerprint() -> str:
+    """A hash of the tool's installed source, to tell whether it changed during the run."""
+    spec = importlib.util.find_spec("forgeapi_migrate")
+    digest = hashlib.sha256()
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        for dirpath, dirnames, filenames in os.walk(location, followlinks=True):
+            dirnames.sort()
+            for name in sorted(f for f in filenames if f.endswith(".py")):
+                path = Path(dirpath, name)
+                digest.update(path.relative_to(location).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def find_tool() -> str:
     """The forgeapi-migrate script next to this interpreter (the project venv), else on PATH."""
     beside = Path(sys.executable).parent / "forgeapi-migrate"
@@ -239,9 +255,12 @@ def format_targets(checks: list[TargetCheck] | None) -> str:
     return "\n".join(lines)
 
 
-def to_json(results: list[SizeResult], checks: list[TargetCheck] | None, repeat: int) -> str:
+def to_json(
+    results: list[SizeResult], checks: list[TargetCheck] | None, repeat: int, source: str
+) -> str:
     document = {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "tool_source_sha256": source,
         "python": platform.python_version(),
         "platform": platform.platform(),
         "repeat": repeat,
@@ -270,6 +289,7 @@ def main(argv: Sequence[str] | None = None, echo: Callable[[str], None] = print)
     if importlib.util.find_spec("libcst") is None:
         echo("libcst is not importable here; run with the project's .venv/bin/python")
         return 2
+    before = tool_fingerprint()
     try:
         tool = find_tool()
         results = []
@@ -283,8 +303,12 @@ def main(argv: Sequence[str] | None = None, echo: Callable[[str], None] = print)
     echo(format_table(results))
     echo(format_targets(checks))
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(to_json(results, checks, args.repeat), encoding="utf-8")
-    echo(f"results written to {args.json}")
+    args.json.write_text(to_json(results, checks, args.repeat, before), encoding="utf-8")
+    echo(f"results written to {args.json} (tool source {before})")
+    if tool_fingerprint() != before:
+        echo("WARNING: the forgeapi_migrate source changed during the run; the steps may have")
+        echo("run different versions of the tool. Re-run on a quiet tree.")
+        return 1
     return 0
 
 
