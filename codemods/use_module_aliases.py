@@ -181,7 +181,9 @@ class UseModuleAliases(SplitsImportLines):
         edit: _Edit,
     ) -> None:  # fmt: skip
         bound = alias_binding(alias)
-        wanted = self.present.get((domain, module)) or self._fresh_alias(domain, module, bound)
+        wanted = self.present.get((domain, module)) or self._fresh_alias(
+            node, domain, module, bound
+        )
         if bound != wanted and self._rename(node, scope, bound, wanted):
             alias = import_alias(module, wanted)
         self.present[(domain, module)] = alias_binding(alias)
@@ -209,7 +211,7 @@ class UseModuleAliases(SplitsImportLines):
         name = dotted_name(alias.name) or ""
         bound = alias_binding(alias)
         known = self.present.get((domain, module)) if top_level else None
-        module_alias = known or self._fresh_alias(domain, module, None)
+        module_alias = known or self._fresh_alias(node, domain, module, None)
         accesses = self._accesses(node, scope, bound)
         if not accesses:  # unsafe (reported), or imported only for its side effects: keep
             edit.keep.append(alias)
@@ -222,17 +224,21 @@ class UseModuleAliases(SplitsImportLines):
                 self.present[(domain, module)] = module_alias
             edit.add.append((f"{self.plan.target_package}.{domain}", module, module_alias))
 
-    def _fresh_alias(self, domain: str, module: str, current: str | None) -> str:
-        """The conventional alias, or (if the file already uses that name) a deterministic other."""
+    def _fresh_alias(
+        self, node: cst.ImportFrom, domain: str, module: str, current: str | None
+    ) -> str:
+        """The conventional alias, or (if the file already uses that name) a deterministic
+        other, which is reported."""
+        preferred = naming.module_alias(domain, module, self.plan.alias_style)
         candidates = [
-            naming.module_alias(domain, module, self.plan.alias_style),
+            preferred,
             naming.module_alias(domain, module, "plural"),
-            *(
-                f"{naming.module_alias(domain, module, self.plan.alias_style)}{n}"
-                for n in range(2, 99)
-            ),
+            *(f"{preferred}{n}" for n in range(2, 99)),
         ]
-        return next(c for c in candidates if c == current or c not in self.taken)
+        chosen = next(c for c in candidates if c == current or c not in self.taken)
+        if chosen != preferred:
+            self.report(node, f"`{preferred}` is already used in this file; aliased as `{chosen}`")
+        return chosen
 
     def _rename(
         self,

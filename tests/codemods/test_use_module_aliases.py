@@ -109,6 +109,7 @@ class TestUseModuleAliases(CodemodTest):
         self.check(
             "from src.users.service import get_user\n\nuser_service = object()\nget_user(user_service)\n",
             "from src.users import service as users_service\n\nuser_service = object()\nusers_service.get_user(user_service)\n",
+            ["line 1: `user_service` is already used in this file; aliased as `users_service`"],
         )
 
     def test_plural_style_from_config(self) -> None:
