@@ -60,6 +60,9 @@ def test_plurals_merge_only_when_both_spellings_exist() -> None:
         (("database",), "global", "database", None),
         (("main",), "global", "main", None),
         (("dependencies", "pagination"), "domain", "dependencies", "pagination"),
+        (("dto", "order"), "domain", "schemas", "order"),
+        (("controllers", "orders"), "domain", "router", "orders"),
+        (("repos", "order_repo"), "domain", "service", "order"),
     ],
 )
 def test_classify(parts: tuple[str, ...], kind: str, role: str, domain: str | None) -> None:

@@ -20,7 +20,8 @@ PRIMARY_LAYERS = {
     "crud": "service", "cruds": "service", "repositories": "service", "repository": "service",
     "repos": "service", "services": "service", "service": "service",
     "models": "models", "model": "models",
-    "schemas": "schemas", "schema": "schemas", "serializers": "schemas",
+    "schemas": "schemas", "schema": "schemas", "serializers": "schemas", "dto": "schemas",
+    "dtos": "schemas",
 }  # fmt: skip
 # Layers whose files join an existing domain, or else the global module of their role.
 SECONDARY_LAYERS = {
