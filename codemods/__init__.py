@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
+from forgeapi_migrate.codemods.resolve_reexports import ResolveReexports
 from forgeapi_migrate.codemods.rewrite_dotted_paths import RewriteDottedPaths
 from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
 from forgeapi_migrate.codemods.use_module_aliases import UseModuleAliases
 
 # Order matters: later codemods see the output of earlier ones.
 CODEMODS: tuple[type[MigrationCodemod], ...] = (
+    ResolveReexports,
     RewriteImports,
     UseModuleAliases,
     RewriteDottedPaths,

@@ -122,13 +122,18 @@ def test_layer_packages_dissolve_and_shared_packages_stay(tmp_path: Path) -> Non
         tmp_path,
         {"app/core/__init__.py": "", "app/core/config.py": "", "app/core/security.py": "",
          "app/models/__init__.py": '"""Models."""\n', "app/models/item.py": "",
-         "app/schemas/__init__.py": "from .item import ItemOut\n", "app/schemas/item.py": ""},
+         "app/schemas/__init__.py": "from .item import ItemOut\n", "app/schemas/item.py": "",
+         "app/crud/__init__.py": "REGISTRY = {}\n", "app/crud/crud_item.py": ""},
     )  # fmt: skip
     assert plan.new_paths["app/core/__init__.py"] == "src/core/__init__.py"
     assert plan.new_paths["app/core/security.py"] == "src/core/security.py"
     assert "app/models/__init__.py" in plan.deletions
-    assert plan.new_paths["app/schemas/__init__.py"] == "src/schemas.py"
-    assert any(n.code == "FMP03" for n in plan.notes)
+    # an __init__ that only re-exports is dissolved; its users are pointed at the modules
+    assert "app/schemas/__init__.py" in plan.deletions
+    assert plan.reexports == {"app.schemas": {"ItemOut": "app.schemas.item:ItemOut"}}
+    # an __init__ with code of its own becomes the global module of its layer
+    assert plan.new_paths["app/crud/__init__.py"] == "src/service.py"
+    assert [n.code for n in plan.notes if n.code in ("FMP03", "FMP04")] == ["FMP03", "FMP04"]
 
 
 def test_domain_override_from_config(tmp_path: Path) -> None:

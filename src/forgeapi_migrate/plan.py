@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import ast
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -18,6 +18,7 @@ from forgeapi_migrate import naming
 from forgeapi_migrate.config import AliasStyle, Config
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
+from forgeapi_migrate.reexports import find_reexports
 
 MoveKind = Literal["domain", "global", "shared", "package"]
 STANDARD_MODULES = frozenset(
@@ -49,6 +50,9 @@ class MigrationPlan:
     # "src.posts.service.get_user": names a patch string targets in their (new) module; they
     # must stay bound there, or the patch would silently miss.
     pinned_names: frozenset[str] = frozenset()
+    # Dissolved packages whose __init__ re-exported names: "app.models" -> {"User":
+    # "app.models.user:User", "user": "app.models.user"} (see reexports.py, FM004).
+    reexports: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @cached_property
     def module_map(self) -> dict[str, str | None]:
@@ -112,7 +116,7 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         _refuse_layered_target(discovery)
         domains = infer_domains(target, discovery.package_files())
         plan = MigrationPlan(target, target, (), domains=domains, alias_style=config.alias_style)
-        return with_pinned_names(plan, discovery.dotted_strings)
+        return with_repo_facts(plan, discovery)
     _refuse_existing_target(discovery.root, target)
     files = [p for p in discovery.package_files() if p not in discovery.excluded]
     modules = [p for p in files if PurePosixPath(p).name != "__init__.py"]
@@ -133,13 +137,16 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=config.alias_style,
     )
-    return with_pinned_names(plan, discovery.dotted_strings)
+    return with_repo_facts(plan, discovery)
 
 
-def with_pinned_names(plan: MigrationPlan, dotted_strings: Iterable[str]) -> MigrationPlan:
-    """Translate patch-target strings to the names' new homes and pin them there."""
-    pinned = {plan.new_dotted_path(s) or s for s in dotted_strings}
-    return replace(plan, pinned_names=frozenset(pinned))
+def with_repo_facts(plan: MigrationPlan, discovery: Discovery) -> MigrationPlan:
+    """Add what the codemods must know about the whole tree: patch-target strings (at the
+    names' new homes, where they stay pinned) and the re-exports of dissolved packages."""
+    pinned = {plan.new_dotted_path(s) or s for s in discovery.dotted_strings}
+    reexports = find_reexports(plan.source_package, discovery.sources)
+    dissolved = {k: v for k, v in reexports.items() if plan.module_map.get(k, "") is None}
+    return replace(plan, pinned_names=frozenset(pinned), reexports=dissolved)
 
 
 def _refuse_layered_target(discovery: Discovery) -> None:
@@ -262,6 +269,7 @@ def _place_package_inits(
 ) -> tuple[list[ModuleMove], list[str], list[Finding]]:
     """Keep the `__init__.py` of packages that survive; dissolve the layer packages."""
     package = discovery.package
+    reexports = find_reexports(package, discovery.sources)
     surviving = {str(PurePosixPath(m.new).parent) for m in moves}
     taken = {m.new for m in moves}
     init_moves: list[ModuleMove] = []
@@ -274,6 +282,10 @@ def _place_package_inits(
             init_moves.append(ModuleMove(path, new, "package", None, "package kept"))
         elif _is_trivial(discovery.root / path):
             deletions.append(path)
+        elif module_name(path) in reexports:
+            deletions.append(path)
+            message = "package __init__ only re-exports: dissolved, its users point at the modules"
+            notes.append(Finding(path, 1, "FMP04", message))
         else:
             dest = _layer_init_destination(path, target)
             if dest in taken:

@@ -20,7 +20,7 @@ from forgeapi_migrate.plan import (
     ModuleMove,
     infer_domains,
     missing_inits,
-    with_pinned_names,
+    with_repo_facts,
 )
 
 FORMAT_VERSION = 1
@@ -80,7 +80,7 @@ def load_plan(
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=alias_style,
     )
-    return with_pinned_names(plan, discovery.dotted_strings)
+    return with_repo_facts(plan, discovery)
 
 
 def _read_move(entry: Any, text: str, name: str) -> ModuleMove:

@@ -1,0 +1,178 @@
+"""FM004: uses of a dissolved re-exporting package point at the modules that define the names.
+
+When `app/models/__init__.py` only re-exports (`from .user import User`), the migration
+dissolves the package, so its users must name the real modules. This runs before FM001 and
+writes old module paths, which FM001 then moves:
+
+* `from app.models import User, Item` -> `from app.models.user import User` +
+  `from app.models.item import Item`;
+* `from app import models` + `models.User`, `schemas.User` -> one module alias per real
+  module (`from app.models import user as user_models` + `user_models.User`), so a model and
+  a schema of the same name stay distinct; an import kept only for its side effects
+  (registering every model) imports every module of the package;
+* `from app.models import *` -> a star import from each real module.
+
+A use it cannot follow safely (the package object passed around, `monkeypatch.setattr(crud,
+"x", f)`, a name the package does not export) leaves the import as it was, reported.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_absolute_module_from_package_for_import
+from libcst.metadata import ParentNodeProvider, Scope, ScopeProvider
+
+from forgeapi_migrate import naming
+from forgeapi_migrate.codemods._helpers import (
+    SplitsImportLines,
+    alias_binding,
+    dotted_name,
+    dotted_node,
+    find_imports,
+    import_alias,
+    import_from,
+)
+from forgeapi_migrate.plan import MigrationPlan
+
+
+class ResolveReexports(SplitsImportLines):
+    ID = "FM004"
+    DESCRIPTION = "Point uses of a dissolved re-exporting package at the defining modules."
+    METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
+
+    @classmethod
+    def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
+        return any(package.rpartition(".")[2].encode() in data for package in plan.reexports)
+
+    def wants(self, tree: cst.Module) -> bool:
+        return any(
+            isinstance(node, cst.ImportFrom) and self._absolute(node) is not None
+            for node in find_imports(tree)
+        )
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.replacements: dict[cst.CSTNode, cst.BaseExpression] = {}
+        self.statements: dict[cst.ImportFrom, list[cst.ImportFrom]] = {}
+        for statement in find_imports(node):
+            if isinstance(statement, cst.ImportFrom):
+                self._decide(statement)
+
+    def _absolute(self, node: cst.ImportFrom) -> str | None:
+        module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
+        if module is None or module.partition(".")[0] != self.plan.source_package:
+            return None
+        if module in self.plan.reexports:
+            return module
+        if isinstance(node.names, cst.ImportStar):
+            return None
+        names = (f"{module}.{dotted_name(a.name)}" for a in node.names)
+        return module if any(n in self.plan.reexports for n in names) else None
+
+    def _decide(self, node: cst.ImportFrom) -> None:
+        module = self._absolute(node)
+        if module is None:
+            return
+        if module in self.plan.reexports:
+            self._names_from_package(node, module)
+        else:
+            self._package_objects(node, module)
+
+    def _names_from_package(self, node: cst.ImportFrom, package: str) -> None:
+        exports = self.plan.reexports[package]
+        if isinstance(node.names, cst.ImportStar):
+            modules = sorted({target.partition(":")[0] for target in exports.values()})
+            self.statements[node] = [
+                cst.ImportFrom(module=dotted_node(m), names=cst.ImportStar()) for m in modules
+            ]
+            return
+        groups: dict[str, list[cst.ImportAlias]] = {}
+        for alias in node.names:
+            name = dotted_name(alias.name) or ""
+            if name not in exports:
+                self.report(node, f"`{package}` does not re-export `{name}`; left as it was")
+                return
+            module, _, attribute = exports[name].partition(":")
+            if not attribute:
+                module, _, attribute = module.rpartition(".")
+            groups.setdefault(module, []).append(import_alias(attribute, alias_binding(alias)))
+        self.statements[node] = [import_from(m, aliases) for m, aliases in groups.items()]
+
+    def _package_objects(self, node: cst.ImportFrom, module: str) -> None:
+        """`from app import models` (the package object) followed by `models.User`."""
+        assert not isinstance(node.names, cst.ImportStar)
+        scope = self.get_metadata(ScopeProvider, node)
+        kept: list[cst.ImportAlias] = []
+        used: dict[str, str] = {}  # real module -> its alias
+        for name in node.names:
+            package = f"{module}.{dotted_name(name.name)}"
+            if package not in self.plan.reexports:
+                kept.append(name)
+            elif not self._follow_uses(node, scope, alias_binding(name), package, used):
+                return  # reported; the whole statement stays as it was
+        by_parent: dict[str, list[cst.ImportAlias]] = {}
+        for real, alias in sorted(used.items()):
+            parent, _, leaf = real.rpartition(".")
+            by_parent.setdefault(parent, []).append(import_alias(leaf, alias))
+        statements = [import_from(module, kept)] if kept else []
+        statements += [import_from(parent, aliases) for parent, aliases in by_parent.items()]
+        self.statements[node] = statements
+
+    def _follow_uses(
+        self, node: cst.ImportFrom, scope: Scope | None, bound: str, package: str,
+        used: dict[str, str],
+    ) -> bool:  # fmt: skip
+        """Plan the rewrite of every `bound.name`; False (reported) when one is unsafe."""
+        exports = self.plan.reexports[package]
+        assignments = list(scope.assignments[bound]) if scope is not None else []
+        if len(assignments) != 1:
+            self.report(node, f"`{bound}` is bound more than once; left as it was")
+            return False
+        uses = [access.node for access in assignments[0].references]
+        if not uses:  # imported for its side effects (registering models): import them all
+            for real in sorted({target.partition(":")[0] for target in exports.values()}):
+                self._alias_for(real, used)
+            return True
+        for use in uses:
+            parent = self.get_metadata(ParentNodeProvider, use, None)
+            if not (isinstance(parent, cst.Attribute) and parent.value is use):
+                self.report(node, f"`{bound}` is used as an object; left as it was")
+                return False
+            target = exports.get(parent.attr.value)
+            if target is None:
+                self.report(
+                    node, f"`{bound}.{parent.attr.value}` is not re-exported; left as it was"
+                )
+                return False
+            real, _, attribute = target.partition(":")
+            name = cst.Name(self._alias_for(real, used))
+            self.replacements[parent] = (
+                cst.Attribute(value=name, attr=cst.Name(attribute)) if attribute else name
+            )
+        return True
+
+    def _alias_for(self, real: str, used: dict[str, str]) -> str:
+        """A real module's alias, named after its new home (`src.users.models` -> `user_models`)."""
+        if real not in used:
+            new = (self.plan.module_map.get(real) or real).split(".")
+            in_domain = len(new) == 3 and new[1] in self.plan.domains
+            style = self.plan.alias_style
+            used[real] = (
+                naming.module_alias(new[1], new[2], style) if in_domain else "_".join(new[1:])
+            )
+        return used[real]
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
+        return self.replacements.get(original_node, updated_node)
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmallStatement] | cst.RemovalSentinel:
+        statements = self.statements.get(original_node)
+        if statements is None:
+            return updated_node
+        self.rewrites += 1
+        if not statements:
+            return cst.RemovalSentinel.REMOVE
+        return statements[0] if len(statements) == 1 else cst.FlattenSentinel(statements)

@@ -1,0 +1,85 @@
+"""Package `__init__.py` files that only re-export names of their own modules.
+
+`app/models/__init__.py` holding `from .user import User` and `from .item import Item`
+lets code write `from app import models` + `models.User`. Such a package is a layer, not a
+home: the migration dissolves it and FM004 points its users at the real modules. Found with
+`ast` (facts about the tree, recomputed on every run, never edited in a plan file).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping
+
+from forgeapi_migrate.discover import module_name
+
+Exports = dict[str, str]  # bound name -> "pkg.module" (a module) or "pkg.module:name"
+
+
+def find_reexports(package: str, sources: Mapping[str, bytes]) -> dict[str, Exports]:
+    """`{"app.models": {"User": "app.models.user:User", "user": "app.models.user"}}`."""
+    modules = {module_name(path) for path in sources}
+    found: dict[str, Exports] = {}
+    for path, data in sources.items():
+        if not path.endswith("/__init__.py") or path == f"{package}/__init__.py":
+            continue
+        if not path.startswith(package + "/"):
+            continue
+        exports = _exports(module_name(path), data, modules, package)
+        if exports:
+            found[module_name(path)] = exports
+    return found
+
+
+def _exports(init_module: str, data: bytes, modules: set[str], package: str) -> Exports | None:
+    try:
+        body = ast.parse(data).body
+    except (SyntaxError, ValueError):
+        return None
+    exports: Exports = {}
+    for index, statement in enumerate(body):
+        if _is_docstring(statement, index) or _is_dunder_all(statement):
+            continue
+        if not isinstance(statement, ast.ImportFrom) or statement.module == "__future__":
+            return None
+        base = _resolve(init_module, statement.module, statement.level)
+        if base is None or not (base == package or base.startswith(package + ".")):
+            return None
+        for alias in statement.names:
+            if alias.name == "*":
+                return None  # cannot enumerate statically
+            candidate = f"{base}.{alias.name}"
+            target = candidate if candidate in modules else f"{base}:{alias.name}"
+            exports[alias.asname or alias.name] = target
+    return exports
+
+
+def _is_docstring(statement: ast.stmt, index: int) -> bool:
+    return (
+        index == 0
+        and isinstance(statement, ast.Expr)
+        and isinstance(statement.value, ast.Constant)
+        and isinstance(statement.value.value, str)
+    )
+
+
+def _is_dunder_all(statement: ast.stmt) -> bool:
+    targets = (
+        statement.targets
+        if isinstance(statement, ast.Assign)
+        else [statement.target]
+        if isinstance(statement, ast.AugAssign | ast.AnnAssign)
+        else []
+    )
+    return any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets)
+
+
+def _resolve(init_module: str, module: str | None, level: int) -> str | None:
+    """The absolute module of a `from` import inside the package `init_module`."""
+    if level == 0:
+        return module
+    parts = init_module.split(".")
+    if level - 1 >= len(parts):
+        return None
+    base = ".".join(parts[: len(parts) - (level - 1)])
+    return f"{base}.{module}" if module else base

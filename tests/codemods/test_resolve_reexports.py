@@ -1,0 +1,94 @@
+"""FM004 before/after: users of a dissolved re-exporting package name the real modules."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from libcst.codemod import CodemodContext, CodemodTest
+
+from forgeapi_migrate.codemods.resolve_reexports import ResolveReexports
+from tests.helpers import plan_from_moves
+
+PLAN = replace(
+    plan_from_moves(
+        {
+            "app/models/user.py": "src/users/models.py",
+            "app/models/item.py": "src/items/models.py",
+            "app/schemas/user.py": "src/users/schemas.py",
+            "app/crud/crud_user.py": "src/users/service.py",
+        },
+        deletions=("app/models/__init__.py", "app/schemas/__init__.py", "app/crud/__init__.py"),
+    ),
+    domains=("items", "users"),
+    reexports={
+        "app.models": {"User": "app.models.user:User", "Item": "app.models.item:Item"},
+        "app.schemas": {"User": "app.schemas.user:User"},
+        "app.crud": {"user": "app.crud.crud_user:user", "crud_user": "app.crud.crud_user"},
+    },
+)
+
+
+def in_routes() -> CodemodContext:
+    return CodemodContext(
+        filename="app/api/routes/users.py",
+        full_module_name="app.api.routes.users",
+        full_package_name="app.api.routes",
+    )
+
+
+class TestResolveReexports(CodemodTest):
+    TRANSFORM = ResolveReexports
+
+    def check(self, before: str, after: str, warnings: list[str] | None = None) -> None:
+        self.assertCodemod(
+            before, after, PLAN, context_override=in_routes(), expected_warnings=warnings or []
+        )  # type: ignore[arg-type]
+
+    def test_noop_without_reexporting_packages(self) -> None:
+        code = "from app.models.user import User\nfrom app.core import config\nx = User, config\n"
+        self.check(code, code)
+
+    def test_names_from_the_package_come_from_their_modules(self) -> None:
+        self.check(
+            "from app.models import User, Item as It  # noqa\n",
+            "from app.models.user import User  # noqa\nfrom app.models.item import Item as It  # noqa\n",
+        )
+
+    def test_same_class_name_in_models_and_schemas_stays_distinct(self) -> None:
+        self.check(
+            "from app import models, schemas\n\n"
+            "@router.get('/', response_model=schemas.User)\n"
+            "def read(db=Depends(get_db)) -> models.User:\n"
+            "    return db.get(models.User, 1), models.Item\n",
+            "from app.models import item as item_models, user as user_models\n"
+            "from app.schemas import user as user_schemas\n\n"
+            "@router.get('/', response_model=user_schemas.User)\n"
+            "def read(db=Depends(get_db)) -> user_models.User:\n"
+            "    return db.get(user_models.User, 1), item_models.Item\n",
+        )
+
+    def test_relative_package_import_and_module_export(self) -> None:
+        self.check(
+            "from ... import crud\n\ncrud.user.get(db, 1)\ncrud.crud_user.helper()\n",
+            "from app.crud import crud_user as user_service\n\nuser_service.user.get(db, 1)\nuser_service.helper()\n",
+        )
+
+    def test_side_effect_import_keeps_registering_every_module(self) -> None:
+        self.check(
+            "from app import models  # noqa: F401\n",
+            "from app.models import item as item_models, user as user_models  # noqa: F401\n",
+        )
+
+    def test_star_import_becomes_one_per_module(self) -> None:
+        self.check(
+            "from app.models import *\n",
+            "from app.models.item import *\nfrom app.models.user import *\n",
+        )
+
+    def test_package_used_as_an_object_is_left_and_reported(self) -> None:
+        code = 'from app import crud\n\nmonkeypatch.setattr(crud, "user", fake)\n'
+        self.check(code, code, ["line 1: `crud` is used as an object; left as it was"])
+
+    def test_name_not_reexported_is_left_and_reported(self) -> None:
+        code = "from app import models\nmodels.Base\n"
+        self.check(code, code, ["line 1: `models.Base` is not re-exported; left as it was"])
