@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,12 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_list_codemods(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list-codemods"]) == 0
-    assert capsys.readouterr().out.startswith("FM001  ")
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == [
+        "FM004",
+        "FM001",
+        "FM003",
+        "FM002",
+    ]
 
 
 def test_dry_run_prints_diff_and_writes_nothing(
@@ -286,3 +292,40 @@ def test_alias_codemod_alone_on_a_domain_first_project(tmp_path: Path) -> None:
         "from src.users import service as user_service\n\nuser_service.get_user(1)\n"
     )
     assert main([str(root), "--check"]) == 0
+
+
+def test_reexporting_packages_are_dissolved_and_their_users_still_work(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/main.py": (
+                "from fastapi import FastAPI\n\nfrom app import models, schemas\n\n"
+                "app = FastAPI()\n\n\n"
+                "def describe():\n"
+                "    return models.User.kind, schemas.User.kind, models.Item.kind\n"
+            ),
+            "app/models/__init__.py": '"""Models."""\nfrom .user import User\nfrom .item import Item\n\n__all__ = ["User", "Item"]\n',
+            "app/models/user.py": "class User:\n    kind = 'table'\n",
+            "app/models/item.py": "class Item:\n    kind = 'item table'\n",
+            "app/schemas/__init__.py": "from app.schemas.user import User\n",
+            "app/schemas/user.py": "class User:\n    kind = 'schema'\n",
+        },
+    )
+    (root / "fastapi.py").write_text(
+        "class FastAPI:\n    pass\n"
+    )  # a stand-in, for the check below
+    check = "from {}.main import describe; print(describe())"
+    before = subprocess.run(
+        [sys.executable, "-c", check.format("app")], cwd=root, capture_output=True, text=True
+    )
+    assert main([str(root)]) == 0
+    assert not (root / "app").exists()
+    after = subprocess.run(
+        [sys.executable, "-c", check.format("src")], cwd=root, capture_output=True, text=True
+    )
+    assert before.stdout == after.stdout == "('table', 'schema', 'item table')\n", after.stderr
+    text = (root / "src/main.py").read_text()
+    assert "from src.item import models as item_models" in text
+    assert "from src.user import models as user_models" in text
+    assert "from src.user import schemas as user_schemas" in text
