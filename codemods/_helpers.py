@@ -76,14 +76,15 @@ class MigrationCodemod(cst.CSTTransformer):
         with self.resolve(MetadataWrapper(tree, unsafe_skip_copy=True)):
             return tree.visit(self)
 
-    def report(self, node: cst.CSTNode, message: str) -> None:
+    def report(self, node: cst.CSTNode, message: str, unresolved: bool = False) -> None:
         if self._positions is None:
             assert self._tree is not None, "report() outside transform_module()"
             wrapper = MetadataWrapper(self._tree, unsafe_skip_copy=True)
             self._positions = wrapper.resolve(PositionProvider)
         position = self._positions.get(node)
         line = position.start.line if position is not None else 1
-        self.findings.append(Finding(self.context.filename or "<string>", line, self.ID, message))
+        filename = self.context.filename or "<string>"
+        self.findings.append(Finding(filename, line, self.ID, message, unresolved=unresolved))
         self.context.warnings.append(f"line {line}: {message}")
 
 

@@ -89,7 +89,11 @@ class ResolveReexports(SplitsImportLines):
         for alias in node.names:
             name = dotted_name(alias.name) or ""
             if name not in exports:
-                self.report(node, f"`{package}` does not re-export `{name}`; left as it was")
+                self.report(
+                    node,
+                    f"`{package}` does not re-export `{name}`; left as it was",
+                    unresolved=True,
+                )
                 return
             module, _, attribute = exports[name].partition(":")
             if not attribute:
@@ -125,7 +129,7 @@ class ResolveReexports(SplitsImportLines):
         exports = self.plan.reexports[package]
         assignments = list(scope.assignments[bound]) if scope is not None else []
         if len(assignments) != 1:
-            self.report(node, f"`{bound}` is bound more than once; left as it was")
+            self.report(node, f"`{bound}` is bound more than once; left as it was", unresolved=True)
             return False
         uses = [access.node for access in assignments[0].references]
         if not uses:  # imported for its side effects (registering models): import them all
@@ -135,12 +139,16 @@ class ResolveReexports(SplitsImportLines):
         for use in uses:
             parent = self.get_metadata(ParentNodeProvider, use, None)
             if not (isinstance(parent, cst.Attribute) and parent.value is use):
-                self.report(node, f"`{bound}` is used as an object; left as it was")
+                self.report(
+                    node, f"`{bound}` is used as an object; left as it was", unresolved=True
+                )
                 return False
             target = exports.get(parent.attr.value)
             if target is None:
                 self.report(
-                    node, f"`{bound}.{parent.attr.value}` is not re-exported; left as it was"
+                    node,
+                    f"`{bound}.{parent.attr.value}` is not re-exported; left as it was",
+                    unresolved=True,
                 )
                 return False
             real, _, attribute = target.partition(":")

@@ -47,7 +47,9 @@ class RewriteDottedPaths(MigrationCodemod):
         new = self.plan.new_dotted_path(path)
         if new is None:
             if self.plan.is_dissolved_path(path):
-                self.report(original_node, f"string {value!r} names a dissolved package")
+                self.report(
+                    original_node, f"string {value!r} names a dissolved package", unresolved=True
+                )
             return updated_node
         if new == path:
             return updated_node
@@ -55,7 +57,9 @@ class RewriteDottedPaths(MigrationCodemod):
         quote_at = len(updated_node.prefix) + len(updated_node.quote)
         body = updated_node.value[quote_at : -len(updated_node.quote)]
         if body != value:  # escapes inside: leave the literal as written, but say so
-            self.report(original_node, f"string {value!r} has escapes; rewrite it by hand")
+            self.report(
+                original_node, f"string {value!r} has escapes; rewrite it by hand", unresolved=True
+            )
             return updated_node
         new_body = new + attribute
         return updated_node.with_changes(

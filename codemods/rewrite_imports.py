@@ -71,7 +71,11 @@ class RewriteImports(SplitsImportLines):
             old = dotted_name(alias.name) or ""
             new = self._lookup(old) if is_within(old, self.source) else _MISSING
             if new is None:
-                self.report(original_node, f"`import {old}`: the package {old} is dissolved")
+                self.report(
+                    original_node,
+                    f"`import {old}`: the package {old} is dissolved",
+                    unresolved=True,
+                )
             if new in (None, _MISSING, old):
                 names.append(alias)
             else:
@@ -94,7 +98,11 @@ class RewriteImports(SplitsImportLines):
         for size in range(len(parts), 1, -1):
             new = self._lookup(".".join(parts[:size]))
             if new is None:
-                self.report(node, f"`{chain}`: the package {'.'.join(parts[:size])} is dissolved")
+                self.report(
+                    node,
+                    f"`{chain}`: the package {'.'.join(parts[:size])} is dissolved",
+                    unresolved=True,
+                )
                 return False
             if new != _MISSING:
                 self.chain_targets[node] = ".".join([new, *parts[size:]])
@@ -148,7 +156,9 @@ class RewriteImports(SplitsImportLines):
         if isinstance(node.names, cst.ImportStar):
             new = self._lookup(module)
             if new is None:
-                self.report(original, f"`from {module} import *`: the package is dissolved")
+                self.report(
+                    original, f"`from {module} import *`: the package is dissolved", unresolved=True
+                )
                 return None
             return {module if new == _MISSING else new: None}
         groups: dict[str, list[cst.ImportAlias]] = {}
@@ -168,7 +178,9 @@ class RewriteImports(SplitsImportLines):
             home = self._lookup(module)
             if submodule is None or home is None:
                 gone = f"{module}.{name}" if submodule is None else module
-                self.report(original, f"`from {module} import {name}`: {gone} is dissolved")
+                self.report(
+                    original, f"`from {module} import {name}`: {gone} is dissolved", unresolved=True
+                )
                 return None
             home = module if home == _MISSING else home
             groups.setdefault(home, []).append(alias)

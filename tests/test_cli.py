@@ -329,3 +329,16 @@ def test_reexporting_packages_are_dissolved_and_their_users_still_work(tmp_path:
     assert "from src.item import models as item_models" in text
     assert "from src.user import models as user_models" in text
     assert "from src.user import schemas as user_schemas" in text
+
+
+def test_unresolved_references_are_flagged(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_tree(mini, {"tests/test_pkg.py": "import app.api.routes\n"})
+    assert main([str(mini), "--check", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    [finding] = [w for w in data["warnings"] if w["path"] == "tests/test_pkg.py"]
+    assert finding["unresolved"] is True
+    assert finding["line"] == 1
+    assert main([str(mini)]) == 0
+    err = capsys.readouterr().err
+    assert "unresolved tests/test_pkg.py:1: FM001" in err
+    assert "1 reference could not follow the move" in err

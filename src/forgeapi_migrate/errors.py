@@ -20,6 +20,9 @@ class Finding:
     code: str
     message: str
     severity: Severity = "warning"
+    # A reference the run could not make follow the move: the code may break there.
+    # `--check` fails on these even when nothing else is pending.
+    unresolved: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.code} {self.message}"

@@ -51,7 +51,10 @@ class Report:
 
     @property
     def pending(self) -> bool:
-        return not self.changeset.is_empty and not self.written
+        """Changes not written yet, or references that could not follow the move."""
+        if self.written:
+            return False
+        return not self.changeset.is_empty or any(f.unresolved for f in self.changeset.findings)
 
 
 def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[type[MigrationCodemod], ...]:

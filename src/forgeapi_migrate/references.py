@@ -63,7 +63,7 @@ def _rewrite_line(
         new = _follow(match.group(), plan, folders)
         if new is None:
             message = f"{match.group()!r} names a folder the move dissolves; not rewritten"
-            findings.append(replace(where, message=message))
+            findings.append(replace(where, message=message, unresolved=True))
             return match.group()
         return new
 

@@ -71,7 +71,14 @@ def _plural(count: int, noun: str) -> str:
 
 def _print_findings(findings: tuple[Finding, ...], console: Console) -> None:
     for finding in findings:
-        console.print(f"  [yellow]warning[/] {finding}", markup=True)
+        label = "[red]unresolved[/]" if finding.unresolved else "[yellow]warning[/]"
+        console.print(f"  {label} {finding}", markup=True)
+    unresolved = sum(1 for f in findings if f.unresolved)
+    if unresolved:
+        console.print(
+            f"{_plural(unresolved, 'reference')} could not follow the move: "
+            "the code may break there; fix them by hand (listed as unresolved)."
+        )
 
 
 def print_error(error: MigrationError, console: Console) -> None:
