@@ -229,7 +229,8 @@ def test_non_python_references_follow_or_are_reported(
         mini,
         {
             "Dockerfile": "WORKDIR /app/backend\nCMD uvicorn app.main:app\nRUN tail app.log\n",
-            "Makefile": "run:\n\tpython ./app/main.py --config app/core/config.py\n",
+            "Makefile": "run:\n\tpython ./app/main.py --config app/core/config.py\nlint:\n\truff check app/ tests/ && pytest --cov=app\n",
+            "pyproject.toml": '[tool.coverage.run]\nsource = ["app"]\n[project]\nname = "apple"\n',
             "setup.cfg": "[coverage:run]\nsource = app/api/routes\n",
             "tests/test_patch.py": 'PATCH = "app.crud.crud_user.get"\n',
         },
@@ -238,14 +239,18 @@ def test_non_python_references_follow_or_are_reported(
     err = capsys.readouterr().err
     assert "setup.cfg:2: FM090 'app/api/routes' names a folder the move dissolves" in err
     assert "Dockerfile" not in err
+    assert "pyproject.toml:2: FM090 'app' may name the package folder, now src/; check it" in err
+    assert "pyproject.toml:4" not in err
     assert main([str(mini)]) == 0
     assert (mini / "Dockerfile").read_text() == (
         "WORKDIR /app/backend\nCMD uvicorn src.main:app\nRUN tail app.log\n"
     )
     assert (mini / "setup.cfg").read_text() == "[coverage:run]\nsource = app/api/routes\n"
-    assert (
-        mini / "Makefile"
-    ).read_text() == "run:\n\tpython ./src/main.py --config src/config.py\n"
+    assert (mini / "Makefile").read_text() == (
+        "run:\n\tpython ./src/main.py --config src/config.py\n"
+        "lint:\n\truff check src/ tests/ && pytest --cov=src\n"
+    )
+    assert (mini / "pyproject.toml").read_text().startswith('[tool.coverage.run]\nsource = ["app"]')
     assert (mini / "tests/test_patch.py").read_text() == 'PATCH = "src.users.service.get"\n'
 
 

@@ -31,7 +31,10 @@ def rewrite_text_files(
     if plan.is_empty:
         return [], []
     package = re.escape(plan.source_package)
-    pattern = re.compile(rf"(?:(?<=\./)|(?<![\w./-])){package}(?:[./:][A-Za-z_][\w-]*)+(?:\.py)?")
+    pattern = re.compile(
+        rf"(?:(?<=\./)|(?<=--cov=)|(?<![\w./-])){package}"
+        rf"(?:(?:[./:][A-Za-z_][\w-]*)+(?:\.py)?|(?![\w.:-]))"
+    )
     folders = _folder_map(plan)
     changes: list[FileChange] = []
     findings: list[Finding] = []
@@ -60,6 +63,8 @@ def _rewrite_line(
     findings: list[Finding],
 ) -> str:
     def follow(match: re.Match[str]) -> str:
+        if match.group() == plan.source_package:
+            return _follow_package(match, plan, where, findings)
         new = _follow(match.group(), plan, folders)
         if new is None:
             message = f"{match.group()!r} names a folder the move dissolves; not rewritten"
@@ -68,6 +73,21 @@ def _rewrite_line(
         return new
 
     return pattern.sub(follow, line)
+
+
+def _follow_package(
+    match: re.Match[str], plan: MigrationPlan, where: Finding, findings: list[Finding]
+) -> str:
+    """The package named as a whole: a folder path (`ruff check app/`, `--cov=app`) becomes
+    the new package; anything else (`COPY ./app /code/app`, `source = ["app"]`, a project
+    called `app`) may or may not mean the package and is reported, not guessed."""
+    line = match.string
+    as_folder = line[match.end() : match.end() + 1] == "/"
+    if as_folder or line[: match.start()].endswith("--cov="):
+        return plan.target_package
+    message = f"{match.group()!r} may name the package folder, now {plan.target_package}/; check it"
+    findings.append(replace(where, message=message, unresolved=True))
+    return match.group()
 
 
 def _follow(reference: str, plan: MigrationPlan, folders: dict[str, str]) -> str | None:
