@@ -180,3 +180,13 @@ def with_commas(aliases: Sequence[cst.ImportAlias], keep_last: bool) -> list[cst
 def import_alias(name: str, bound: str) -> cst.ImportAlias:
     asname = None if name == bound else cst.AsName(name=cst.Name(bound))
     return cst.ImportAlias(name=cst.Name(name), asname=asname)
+
+
+def replacing_statement(
+    statements: Sequence[cst.BaseSmallStatement],
+) -> cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmallStatement] | cst.RemovalSentinel:
+    """What a `leave_` method returns to put these statements (none, one or several; the
+    line is split by `SplitsImportLines`) where one statement was."""
+    if not statements:
+        return cst.RemovalSentinel.REMOVE
+    return statements[0] if len(statements) == 1 else cst.FlattenSentinel(statements)

@@ -31,6 +31,7 @@ from forgeapi_migrate.codemods._helpers import (
     find_imports,
     import_alias,
     import_from,
+    replacing_statement,
 )
 from forgeapi_migrate.plan import MigrationPlan
 
@@ -181,6 +182,4 @@ class ResolveReexports(SplitsImportLines):
         if statements is None:
             return updated_node
         self.rewrites += 1
-        if not statements:
-            return cst.RemovalSentinel.REMOVE
-        return statements[0] if len(statements) == 1 else cst.FlattenSentinel(statements)
+        return replacing_statement(statements)

@@ -38,6 +38,7 @@ from forgeapi_migrate.codemods._helpers import (
     find_imports,
     import_alias,
     import_from,
+    replacing_statement,
     with_commas,
 )
 from forgeapi_migrate.discover import module_name
@@ -316,9 +317,7 @@ class UseModuleAliases(SplitsImportLines):
         statements.extend(
             import_from(pkg, [import_alias(mod, alias)]) for pkg, mod, alias in edit.add
         )
-        if not statements:
-            return cst.RemovalSentinel.REMOVE
-        return statements[0] if len(statements) == 1 else cst.FlattenSentinel(statements)
+        return replacing_statement(statements)
 
 
 def _reaches_other_domain(parts: list[str], own: str, plan: MigrationPlan) -> bool:
