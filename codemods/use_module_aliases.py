@@ -21,9 +21,8 @@ where it cannot be rewritten is left alone and reported.
 
 from __future__ import annotations
 
-import ast
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -31,6 +30,12 @@ from libcst.helpers import get_absolute_module_from_package_for_import
 from libcst.metadata import Scope, ScopeProvider
 
 from forgeapi_migrate import naming
+from forgeapi_migrate.codemods._alias_forms import (
+    in_documented_form,
+    is_class,
+    may_need_aliases,
+    reaches_other_domain,
+)
 from forgeapi_migrate.codemods._helpers import (
     SplitsImportLines,
     alias_binding,
@@ -41,11 +46,7 @@ from forgeapi_migrate.codemods._helpers import (
     replacing_statement,
     with_commas,
 )
-from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.plan import MigrationPlan
-
-_FROM_MODULE = re.compile(rb"^[ \t]*from[ \t]+(\w+\.\w+)", re.MULTILINE)
-_RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
 @dataclass
@@ -65,34 +66,7 @@ class UseModuleAliases(SplitsImportLines):
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        """Only domain modules that import another domain outside the documented forms.
-
-        Decided with `ast` (C speed) so that a migrated tree costs no libcst parse at all."""
-        parts = plan.new_paths.get(path, path).split("/")
-        if not (len(parts) == 3 and parts[0] == plan.target_package and parts[1] in plan.domains):
-            return False
-        if not _RELATIVE_IMPORT.search(data) and not any(
-            _reaches_other_domain((plan.new_dotted_path(name) or name).split("."), parts[1], plan)
-            or plan.is_dissolved_path(name)
-            for name in (m.decode("ascii", "replace") for m in _FROM_MODULE.findall(data))
-        ):
-            return False  # no `from` import can reach another domain: no need to parse
-        try:
-            tree = ast.parse(data)
-        except (SyntaxError, ValueError):
-            return True  # the libcst parse will report it with its line
-        package = module_name(path).rpartition(".")[0]
-        for node in _ast_import_froms(tree.body):
-            old = _absolute(package, node.module, node.level)
-            if old is None or plan.is_dissolved_path(old):
-                return True  # `from app.models import user`: resolved by the tree
-            new = (plan.new_dotted_path(old) or old).split(".")
-            names = [(a.name, a.asname or a.name) for a in node.names]
-            if _reaches_other_domain(new, parts[1], plan) and not in_documented_form(
-                new, names, plan.alias_style
-            ):
-                return True
-        return False
+        return may_need_aliases(path, data, plan)
 
     def visit_Module(self, node: cst.Module) -> None:
         self.edits: dict[cst.ImportFrom, _Edit] = {}
@@ -155,7 +129,7 @@ class UseModuleAliases(SplitsImportLines):
             return None
         parts = module.split(".")
         own = self.domain or ""
-        return parts if _reaches_other_domain(parts, own, self.plan) else None
+        return parts if reaches_other_domain(parts, own, self.plan) else None
 
     def _decide(self, node: cst.ImportFrom, top_level: bool) -> None:
         parts = self._other_domain(node)
@@ -170,7 +144,7 @@ class UseModuleAliases(SplitsImportLines):
             name = dotted_name(alias.name) or ""
             if len(parts) == 2:
                 self._module_import(node, scope, alias, domain, name, edit)
-            elif _is_class(name):
+            elif is_class(name):
                 self._class_import(node, scope, alias, domain, edit)
             else:
                 self._name_import(node, scope, alias, domain, parts[2], edit, top_level)
@@ -318,52 +292,6 @@ class UseModuleAliases(SplitsImportLines):
             import_from(pkg, [import_alias(mod, alias)]) for pkg, mod, alias in edit.add
         )
         return replacing_statement(statements)
-
-
-def _reaches_other_domain(parts: list[str], own: str, plan: MigrationPlan) -> bool:
-    """`src.<b>` or `src.<b>.<module>` for a domain b other than the file's own."""
-    return (
-        len(parts) in (2, 3)
-        and parts[0] == plan.target_package
-        and parts[1] in plan.domains
-        and parts[1] != own
-    )
-
-
-def in_documented_form(parts: list[str], names: list[tuple[str, str]], style: str) -> bool:
-    """Whether `from <parts> import <name as bound, ...>` already follows the convention:
-    modules under their conventional alias, classes that name their domain."""
-    domain = parts[1]
-    if len(parts) == 2:
-        return all(bound == naming.module_alias(domain, name, style) for name, bound in names)
-    return all(_is_class(name) and naming.names_its_domain(bound, domain) for name, bound in names)
-
-
-def _is_class(name: str) -> bool:
-    return name[:1].isupper() and not name.isupper()
-
-
-def _ast_import_froms(body: list[ast.stmt]) -> Iterator[ast.ImportFrom]:
-    """`from` imports at any depth, walking statement blocks only (as `find_imports` does)."""
-    for statement in body:
-        if isinstance(statement, ast.ImportFrom):
-            yield statement
-        for block in ("body", "orelse", "handlers", "finalbody", "cases"):
-            inner = getattr(statement, block, None)
-            if isinstance(inner, list):
-                yield from _ast_import_froms([s for s in inner if isinstance(s, ast.stmt)])
-                for item in inner:  # except handlers and match cases hold their own bodies
-                    if isinstance(item, ast.ExceptHandler | ast.match_case):
-                        yield from _ast_import_froms(item.body)
-
-
-def _absolute(package: str, module: str | None, level: int) -> str | None:
-    if level == 0:
-        return module
-    base = package.rsplit(".", level - 1)
-    if len(base) < level or not base[0]:
-        return None
-    return f"{base[0]}.{module}" if module else base[0]
 
 
 def _names_in_use(scopes: Iterable[object]) -> set[str]:

@@ -1,0 +1,92 @@
+"""The forms FM003 brings cross-domain imports to, and the cheap checks (bytes, then `ast`)
+that decide whether a file needs FM003's costly scope analysis at all."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+from forgeapi_migrate import naming
+from forgeapi_migrate.discover import module_name
+from forgeapi_migrate.plan import MigrationPlan
+
+_FROM_MODULE = re.compile(rb"^[ \t]*from[ \t]+(\w+\.\w+)", re.MULTILINE)
+_RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
+
+
+def may_need_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
+    """Whether this file is a domain module that imports another domain outside the
+    documented forms. Decided with `ast` (C speed) so that a migrated tree costs no libcst
+    parse at all."""
+    parts = plan.new_paths.get(path, path).split("/")
+    if not (len(parts) == 3 and parts[0] == plan.target_package and parts[1] in plan.domains):
+        return False
+    if not _RELATIVE_IMPORT.search(data) and not any(
+        reaches_other_domain((plan.new_dotted_path(name) or name).split("."), parts[1], plan)
+        or plan.is_dissolved_path(name)
+        for name in (m.decode("ascii", "replace") for m in _FROM_MODULE.findall(data))
+    ):
+        return False  # no `from` import can reach another domain: no need to parse
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError):
+        return True  # the libcst parse will report it with its line
+    package = module_name(path).rpartition(".")[0]
+    for node in _ast_import_froms(tree.body):
+        old = _absolute(package, node.module, node.level)
+        if old is None or plan.is_dissolved_path(old):
+            return True  # `from app.models import user`: resolved by the tree
+        new = (plan.new_dotted_path(old) or old).split(".")
+        names = [(a.name, a.asname or a.name) for a in node.names]
+        if reaches_other_domain(new, parts[1], plan) and not in_documented_form(
+            new, names, plan.alias_style
+        ):
+            return True
+    return False
+
+
+def reaches_other_domain(parts: list[str], own: str, plan: MigrationPlan) -> bool:
+    """`src.<b>` or `src.<b>.<module>` for a domain b other than the file's own."""
+    return (
+        len(parts) in (2, 3)
+        and parts[0] == plan.target_package
+        and parts[1] in plan.domains
+        and parts[1] != own
+    )
+
+
+def in_documented_form(parts: list[str], names: list[tuple[str, str]], style: str) -> bool:
+    """Whether `from <parts> import <name as bound, ...>` already follows the convention:
+    modules under their conventional alias, classes that name their domain."""
+    domain = parts[1]
+    if len(parts) == 2:
+        return all(bound == naming.module_alias(domain, name, style) for name, bound in names)
+    return all(is_class(name) and naming.names_its_domain(bound, domain) for name, bound in names)
+
+
+def is_class(name: str) -> bool:
+    return name[:1].isupper() and not name.isupper()
+
+
+def _ast_import_froms(body: list[ast.stmt]) -> Iterator[ast.ImportFrom]:
+    """`from` imports at any depth, walking statement blocks only (as `find_imports` does)."""
+    for statement in body:
+        if isinstance(statement, ast.ImportFrom):
+            yield statement
+        for block in ("body", "orelse", "handlers", "finalbody", "cases"):
+            inner = getattr(statement, block, None)
+            if isinstance(inner, list):
+                yield from _ast_import_froms([s for s in inner if isinstance(s, ast.stmt)])
+                for item in inner:  # except handlers and match cases hold their own bodies
+                    if isinstance(item, ast.ExceptHandler | ast.match_case):
+                        yield from _ast_import_froms(item.body)
+
+
+def _absolute(package: str, module: str | None, level: int) -> str | None:
+    if level == 0:
+        return module
+    base = package.rsplit(".", level - 1)
+    if len(base) < level or not base[0]:
+        return None
+    return f"{base[0]}.{module}" if module else base[0]
