@@ -347,3 +347,40 @@ def test_unresolved_references_are_flagged(mini: Path, capsys: pytest.CaptureFix
     err = capsys.readouterr().err
     assert "unresolved tests/test_pkg.py:1: FM001" in err
     assert "1 reference could not follow the move" in err
+
+
+def test_project_in_a_sub_folder_leaves_its_siblings_alone(tmp_path: Path) -> None:
+    from tests.conftest import MINI_PROJECT
+
+    repo = tmp_path / "repo"
+    write_tree(repo / "services/api", dict(MINI_PROJECT))
+    write_tree(repo, {"services/web/app.py": "import app.main\n", "README.md": "see app/main.py\n"})
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
+    write_tree(repo, {"services/web/wip.txt": "uncommitted, outside the project\n"})
+    siblings = {p: b for p, b in tree_files(repo).items() if not p.startswith("services/api/")}
+    assert main([str(repo / "services/api")]) == 0
+    assert (repo / "services/api/src/users/router.py").is_file()
+    assert {
+        p: b for p, b in tree_files(repo).items() if not p.startswith("services/api/")
+    } == siblings
+
+
+def test_tests_inside_the_package_move_with_it(tmp_path: Path) -> None:
+    from tests.conftest import MINI_PROJECT
+
+    root = write_tree(
+        tmp_path,
+        {
+            **MINI_PROJECT,
+            "app/tests/__init__.py": "",
+            "app/tests/conftest.py": "from app.main import app\n",
+            "app/tests/test_users.py": "from app.crud.crud_user import get\n",
+            "pyproject.toml": '[tool.pytest.ini_options]\ntestpaths = ["app/tests"]\n',
+        },
+    )
+    assert main([str(root)]) == 0
+    assert (root / "src/tests/conftest.py").read_text() == "from src.main import app\n"
+    assert (root / "src/tests/test_users.py").read_text() == "from src.users.service import get\n"
+    assert 'testpaths = ["src/tests"]' in (root / "pyproject.toml").read_text()
