@@ -384,3 +384,24 @@ def test_tests_inside_the_package_move_with_it(tmp_path: Path) -> None:
     assert (root / "src/tests/conftest.py").read_text() == "from src.main import app\n"
     assert (root / "src/tests/test_users.py").read_text() == "from src.users.service import get\n"
     assert 'testpaths = ["src/tests"]' in (root / "pyproject.toml").read_text()
+
+
+def test_attribute_patch_on_a_module_keeps_its_target_bound(mini: Path) -> None:
+    write_tree(
+        mini,
+        {
+            "app/crud/crud_item.py": "from app.crud.crud_user import get\n\n\ndef owner(i):\n    return get(i)\n",
+            "tests/test_items.py": (
+                "from app.crud import crud_item\n\n"
+                "def test_owner(monkeypatch):\n"
+                '    monkeypatch.setattr(crud_item, "get", lambda i: 7)\n'
+                "    assert crud_item.owner(1) == 7\n"
+            ),
+        },
+    )
+    assert main([str(mini)]) == 0
+    assert (
+        (mini / "src/items/service.py")
+        .read_text()
+        .startswith("from src.users.service import get\n")
+    )

@@ -82,7 +82,8 @@ def discover(root: Path, config: Config) -> Discovery:
         entry=entry,
         alembic_ini=ini,
         alembic_script_location=script_location,
-        dotted_strings=_dotted_strings(sources, {package, config.target}),
+        dotted_strings=_dotted_strings(sources, {package, config.target})
+        | _attribute_patches(sources, {package, config.target}),
         sources=sources,
     )
 
@@ -114,6 +115,49 @@ def _dotted_strings(sources: Mapping[str, bytes], packages: set[str]) -> frozens
     for data in sources.values():
         found.update(match.decode("ascii", "replace") for match in pattern.findall(data))
     return frozenset(found)
+
+
+def _attribute_patches(sources: Mapping[str, bytes], packages: set[str]) -> frozenset[str]:
+    """`monkeypatch.setattr(crud_item, "get_user", fake)` with `crud_item` imported from a
+    module of these packages: `app.crud.crud_item.get_user`, a name that must stay bound there."""
+    found: set[str] = set()
+    for data in sources.values():
+        if b"setattr(" not in data:
+            continue
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError):
+            continue
+        modules = _imported_modules(tree, packages)
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and _call_name(node) == "setattr"):
+                continue
+            if len(node.args) < 2 or not isinstance(node.args[0], ast.Name):
+                continue
+            attribute = node.args[1]
+            module = modules.get(node.args[0].id)
+            if module and isinstance(attribute, ast.Constant) and isinstance(attribute.value, str):
+                found.add(f"{module}.{attribute.value}")
+    return frozenset(found)
+
+
+def _imported_modules(tree: ast.Module, packages: set[str]) -> dict[str, str]:
+    """Local name -> module, for `import a.b as x` and `from a import b [as x]` in packages
+    (`from a import b` may bind a name rather than a module: harmless, it pins nothing real)."""
+    bound: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname and alias.name.split(".")[0] in packages:
+                    bound[alias.asname] = alias.name
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and (node.module or "").split(".")[0] in packages
+        ):
+            for alias in node.names:
+                bound[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return bound
 
 
 def _is_excluded(path: str, patterns: tuple[str, ...]) -> bool:
