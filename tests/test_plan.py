@@ -136,6 +136,18 @@ def test_layer_packages_dissolve_and_shared_packages_stay(tmp_path: Path) -> Non
     assert [n.code for n in plan.notes if n.code in ("FMP03", "FMP04")] == ["FMP03", "FMP04"]
 
 
+def test_nested_layers_are_read_at_the_leaf(tmp_path: Path) -> None:
+    plan = plan_for(
+        tmp_path,
+        {"app/api/v1/users/users.py": "", "app/schemas/requests/users.py": "",
+         "app/schemas/responses/users.py": "", "app/models/user.py": ""},
+    )  # fmt: skip
+    assert plan.new_paths["app/api/v1/users/users.py"] == "src/users/router.py"
+    assert plan.new_paths["app/schemas/requests/users.py"] == "src/users/schemas.py"
+    assert plan.new_paths["app/schemas/responses/users.py"] == "src/users/responses.py"
+    assert plan.new_paths["app/models/user.py"] == "src/users/models.py"
+
+
 def test_domain_override_from_config(tmp_path: Path) -> None:
     plan = plan_for(
         tmp_path,

@@ -52,6 +52,7 @@ class Placement:
     layer: str | None  # the layer folder that decided it
     secondary: bool  # a secondary-layer file: a domain only if that domain exists
     reason: str
+    nest: str | None = None  # a folder between the layer and the file (`schemas/requests/`)
 
 
 def singular(word: str) -> str:
@@ -95,6 +96,10 @@ def classify(parts: tuple[str, ...]) -> Placement:
         role = SECONDARY_LAYERS[layer]
         return Placement("domain", role, domain_key(stem), layer, True, f"{layer}/ layer")
     role = PRIMARY_LAYERS[layer]
+    below = dirs[len(dirs) - dirs[::-1].index(layer) :]
+    if below and stem not in AGGREGATOR_STEMS and stem not in GENERIC_STEMS:
+        reason = f"{layer}/{'/'.join(below)}/ layer, read at the leaf"
+        return Placement("domain", role, domain_key(stem), layer, False, reason, below[-1])
     if role == "router" and stem in AGGREGATOR_STEMS:
         return Placement("global", AGGREGATOR_ROLE, None, layer, False, "router aggregator")
     if role == "router" and GLOBAL_STEMS.get(stem) == "dependencies":
@@ -132,6 +137,8 @@ def group_plurals(keys: set[str]) -> dict[str, str]:
 
 def alternative_module_name(placement: Placement, stem: str) -> str:
     """The name a module takes when another one already claims its standard name."""
+    if placement.kind == "domain" and placement.nest is not None:
+        return placement.nest  # schemas/requests/users.py beside schemas/responses/users.py
     if placement.kind == "domain" and placement.layer is not None:
         return singular(placement.layer)
     return stem

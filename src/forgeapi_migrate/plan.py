@@ -179,9 +179,10 @@ def _resolve_domains(modules: list[str], config: Config) -> dict[str, naming.Pla
             config.domains.get(placement.domain) if placement.domain else None
         )
         if override is not None:
-            placement = naming.Placement(
-                "domain", placement.role or "utils", override, placement.layer,
-                False, f"{placement.reason}; domain set in [tool.forgeapi-migrate]",
+            reason = f"{placement.reason}; domain set in [tool.forgeapi-migrate]"
+            placement = replace(
+                placement, kind="domain", role=placement.role or "utils", domain=override,
+                secondary=False, reason=reason,
             )  # fmt: skip
         placements[path] = placement
     keys = {p.domain for p in placements.values() if p.domain and not p.secondary}
@@ -195,13 +196,12 @@ def _resolve_domains(modules: list[str], config: Config) -> dict[str, naming.Pla
             or canonical.get(naming.singular(p.domain))
         )
         if p.secondary and domain is None:
-            placements[path] = naming.Placement(
-                "global", p.role, None, p.layer, False, f"{p.reason}, no domain {p.domain!r}"
-            )
+            placements[path] = replace(
+                p, kind="global", domain=None, secondary=False,
+                reason=f"{p.reason}, no domain {p.domain!r}",
+            )  # fmt: skip
         else:
-            placements[path] = naming.Placement(
-                "domain", p.role, domain or p.domain, p.layer, False, p.reason
-            )
+            placements[path] = replace(p, domain=domain or p.domain, secondary=False)
     return placements
 
 
