@@ -148,6 +148,21 @@ def test_nested_layers_are_read_at_the_leaf(tmp_path: Path) -> None:
     assert plan.new_paths["app/models/user.py"] == "src/users/models.py"
 
 
+def test_star_reexports_are_enumerated(tmp_path: Path) -> None:
+    plan = plan_for(
+        tmp_path,
+        {"app/models/__init__.py": "from .user import *\nfrom .item import *\n",
+         "app/models/user.py": "import sqlalchemy as sa\n\n\nclass User:\n    pass\n\n\n_hidden = 1\n",
+         "app/models/item.py": '__all__ = ["Item"]\n\n\nclass Item:\n    pass\n\n\nclass Other:\n    pass\n'},
+    )  # fmt: skip
+    assert "app/models/__init__.py" in plan.deletions
+    assert plan.reexports["app.models"] == {
+        "sa": "app.models.user:sa",
+        "User": "app.models.user:User",
+        "Item": "app.models.item:Item",
+    }
+
+
 def test_domain_override_from_config(tmp_path: Path) -> None:
     plan = plan_for(
         tmp_path,

@@ -18,7 +18,7 @@ Exports = dict[str, str]  # bound name -> "pkg.module" (a module) or "pkg.module
 
 def find_reexports(package: str, sources: Mapping[str, bytes]) -> dict[str, Exports]:
     """`{"app.models": {"User": "app.models.user:User", "user": "app.models.user"}}`."""
-    modules = {module_name(path) for path in sources}
+    modules = {module_name(path): data for path, data in sources.items()}
     found: dict[str, Exports] = {}
     for path, data in sources.items():
         if not path.endswith("/__init__.py") or path == f"{package}/__init__.py":
@@ -31,7 +31,9 @@ def find_reexports(package: str, sources: Mapping[str, bytes]) -> dict[str, Expo
     return found
 
 
-def _exports(init_module: str, data: bytes, modules: set[str], package: str) -> Exports | None:
+def _exports(
+    init_module: str, data: bytes, modules: Mapping[str, bytes], package: str
+) -> Exports | None:
     try:
         body = ast.parse(data).body
     except (SyntaxError, ValueError):
@@ -47,11 +49,43 @@ def _exports(init_module: str, data: bytes, modules: set[str], package: str) -> 
             return None
         for alias in statement.names:
             if alias.name == "*":
-                return None  # cannot enumerate statically
+                if base not in modules:
+                    return None
+                exports.update({name: f"{base}:{name}" for name in _public_names(modules[base])})
+                continue
             candidate = f"{base}.{alias.name}"
             target = candidate if candidate in modules else f"{base}:{alias.name}"
             exports[alias.asname or alias.name] = target
     return exports
+
+
+def _public_names(data: bytes) -> list[str]:
+    """What `from module import *` binds: `__all__` if it is a literal list, else the public
+    top-level names (classes, functions, assignments, imports)."""
+    try:
+        body = ast.parse(data).body
+    except (SyntaxError, ValueError):
+        return []
+    names: list[str] = []
+    for statement in body:
+        if _is_dunder_all(statement) and isinstance(statement, ast.Assign):
+            value = statement.value
+            if isinstance(value, ast.List | ast.Tuple):
+                return [
+                    e.value
+                    for e in value.elts
+                    if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                ]
+        if isinstance(statement, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            names.append(statement.name)
+        elif isinstance(statement, ast.Assign | ast.AnnAssign):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            names.extend(t.id for t in targets if isinstance(t, ast.Name))
+        elif isinstance(statement, ast.Import | ast.ImportFrom):
+            names.extend(
+                (a.asname or a.name).split(".")[0] for a in statement.names if a.name != "*"
+            )
+    return [name for name in names if not name.startswith("_")]
 
 
 def _is_docstring(statement: ast.stmt, index: int) -> bool:
