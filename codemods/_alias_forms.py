@@ -11,7 +11,7 @@ from forgeapi_migrate import naming
 from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.plan import MigrationPlan
 
-_FROM_MODULE = re.compile(rb"^[ \t]*from[ \t]+(\w+\.\w+)", re.MULTILINE)
+_FROM_MODULE = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+\.\w+)", re.MULTILINE)
 _RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
@@ -33,7 +33,11 @@ def may_need_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
     except (SyntaxError, ValueError):
         return True  # the libcst parse will report it with its line
     package = module_name(path).rpartition(".")[0]
-    for node in _ast_import_froms(tree.body):
+    for node in _ast_imports(tree.body):
+        if isinstance(node, ast.Import):
+            if _import_needs_work(node, parts[1], plan):
+                return True
+            continue
         old = _absolute(package, node.module, node.level)
         if old is None or plan.is_dissolved_path(old):
             return True  # `from app.models import user`: resolved by the tree
@@ -69,18 +73,27 @@ def is_class(name: str) -> bool:
     return name[:1].isupper() and not name.isupper()
 
 
-def _ast_import_froms(body: list[ast.stmt]) -> Iterator[ast.ImportFrom]:
-    """`from` imports at any depth, walking statement blocks only (as `find_imports` does)."""
+def _import_needs_work(node: ast.Import, own: str, plan: MigrationPlan) -> bool:
+    """`import <pkg>.<b>.<m> as x` reaching another domain: it becomes the `from` form."""
+    if len(node.names) != 1 or node.names[0].asname is None:
+        return False
+    name = node.names[0].name
+    new = (plan.new_dotted_path(name) or name).split(".")
+    return len(new) == 3 and reaches_other_domain(new, own, plan)
+
+
+def _ast_imports(body: list[ast.stmt]) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Imports at any depth, walking statement blocks only (as `find_imports` does)."""
     for statement in body:
-        if isinstance(statement, ast.ImportFrom):
+        if isinstance(statement, ast.Import | ast.ImportFrom):
             yield statement
         for block in ("body", "orelse", "handlers", "finalbody", "cases"):
             inner = getattr(statement, block, None)
             if isinstance(inner, list):
-                yield from _ast_import_froms([s for s in inner if isinstance(s, ast.stmt)])
+                yield from _ast_imports([s for s in inner if isinstance(s, ast.stmt)])
                 for item in inner:  # except handlers and match cases hold their own bodies
                     if isinstance(item, ast.ExceptHandler | ast.match_case):
-                        yield from _ast_import_froms(item.body)
+                        yield from _ast_imports(item.body)
 
 
 def _absolute(package: str, module: str | None, level: int) -> str | None:

@@ -70,6 +70,7 @@ class UseModuleAliases(SplitsImportLines):
 
     def visit_Module(self, node: cst.Module) -> None:
         self.edits: dict[cst.ImportFrom, _Edit] = {}
+        self.import_edits: dict[cst.Import, cst.ImportFrom] = {}
         self.names: dict[cst.Name, cst.BaseExpression] = {}
         self.strings: dict[cst.SimpleString, list[tuple[str, str]]] = {}
         self.taken = _names_in_use(self.metadata[ScopeProvider].values())
@@ -84,6 +85,8 @@ class UseModuleAliases(SplitsImportLines):
         for statement in find_imports(node):
             if isinstance(statement, cst.ImportFrom):
                 self._decide(statement, id(statement) in top_level)
+            else:
+                self._decide_import(statement)
 
     def _own_domain(self) -> str | None:
         module = self.context.full_module_name
@@ -105,9 +108,33 @@ class UseModuleAliases(SplitsImportLines):
         that is not yet in one of the documented forms."""
         self.domain = self._own_domain()
         return self.domain is not None and any(
-            isinstance(node, cst.ImportFrom) and self._needs_work(node)
+            self._needs_work(node) if isinstance(node, cst.ImportFrom) else self._as_import(node)
             for node in find_imports(tree)
         )
+
+    def _as_import(self, node: cst.Import) -> list[str] | None:
+        """`import src.<b>.<m> as x` for another domain b: parts, to become the `from` form."""
+        if len(node.names) != 1 or node.names[0].asname is None:
+            return None
+        parts = (dotted_name(node.names[0].name) or "").split(".")
+        return (
+            parts
+            if len(parts) == 3 and reaches_other_domain(parts, self.domain or "", self.plan)
+            else None
+        )
+
+    def _decide_import(self, node: cst.Import) -> None:
+        """`import src.users.service as us` -> `from src.users import service as user_service`."""
+        parts = self._as_import(node)
+        scope = self.get_metadata(ScopeProvider, node)
+        if parts is None or scope is None:
+            return
+        bound = alias_binding(node.names[0])
+        wanted = self._fresh_alias(node, parts[1], parts[2], bound)
+        if bound == wanted or self._rename(node, scope, bound, wanted):
+            self.import_edits[node] = import_from(
+                ".".join(parts[:2]), [import_alias(parts[2], wanted)]
+            )
 
     def _needs_work(self, node: cst.ImportFrom) -> bool:
         parts = self._other_domain(node)
@@ -118,7 +145,9 @@ class UseModuleAliases(SplitsImportLines):
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         # Once the decisions are made, only a file with something to rewrite is walked.
-        if not isinstance(node, cst.Module) and not (self.edits or self.names or self.strings):
+        if isinstance(node, cst.Module):
+            return super().on_visit(node)
+        if not (self.edits or self.import_edits or self.names or self.strings):
             return False
         return super().on_visit(node)
 
@@ -200,7 +229,7 @@ class UseModuleAliases(SplitsImportLines):
             edit.add.append((f"{self.plan.target_package}.{domain}", module, module_alias))
 
     def _fresh_alias(
-        self, node: cst.ImportFrom, domain: str, module: str, current: str | None
+        self, node: cst.Import | cst.ImportFrom, domain: str, module: str, current: str | None
     ) -> str:
         """The conventional alias, or (if the file already uses that name) a deterministic
         other, which is reported."""
@@ -217,7 +246,7 @@ class UseModuleAliases(SplitsImportLines):
 
     def _rename(
         self,
-        node: cst.ImportFrom,
+        node: cst.Import | cst.ImportFrom,
         scope: Scope,
         bound: str,
         wanted: str,
@@ -232,7 +261,11 @@ class UseModuleAliases(SplitsImportLines):
         return True
 
     def _accesses(
-        self, node: cst.ImportFrom, scope: Scope, bound: str, allow_strings: bool = True
+        self,
+        node: cst.Import | cst.ImportFrom,
+        scope: Scope,
+        bound: str,
+        allow_strings: bool = True,
     ) -> list[cst.CSTNode] | None:
         """The nodes reading this import's binding; None (reported) when a rewrite is unsafe."""
         assignments = list(scope.assignments[bound])
@@ -273,6 +306,15 @@ class UseModuleAliases(SplitsImportLines):
         for bound, target in self.strings.get(original_node, []):
             value = re.sub(rf"(?<![\w.]){re.escape(bound)}\b", target, value)
         return updated_node.with_changes(value=value)
+
+    def leave_Import(
+        self, original_node: cst.Import, updated_node: cst.Import
+    ) -> cst.Import | cst.ImportFrom:
+        replacement = self.import_edits.get(original_node)
+        if replacement is None:
+            return updated_node
+        self.rewrites += 1
+        return replacement
 
     def leave_ImportFrom(
         self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom

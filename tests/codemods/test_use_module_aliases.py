@@ -167,6 +167,13 @@ class TestUseModuleAliases(CodemodTest):
             "def f(x: 'auth_tokens.decode') -> None:\n    auth_tokens.decode(x)\n",
         )
 
+    def test_plain_import_as_becomes_the_from_form(self) -> None:
+        self.check(
+            "import src.users.service as us\nimport src.posts.models as own\n\nus.get_user(own)\n",
+            "from src.users import service as user_service\nimport src.posts.models as own\n\n"
+            "user_service.get_user(own)\n",
+        )
+
     def test_unused_import_is_kept_for_its_side_effects(self) -> None:
         code = "from src.users.service import register  # noqa: F401\n"
         self.check(code, code)
