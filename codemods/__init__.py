@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
+from forgeapi_migrate.codemods.add_naming_convention import AddNamingConvention
 from forgeapi_migrate.codemods.resolve_reexports import ResolveReexports
 from forgeapi_migrate.codemods.rewrite_dotted_paths import RewriteDottedPaths
 from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
@@ -13,6 +14,7 @@ CODEMODS: tuple[type[MigrationCodemod], ...] = (
     ResolveReexports,
     RewriteImports,
     UseModuleAliases,
+    AddNamingConvention,
     RewriteDottedPaths,
 )
 

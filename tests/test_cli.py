@@ -31,6 +31,7 @@ def test_list_codemods(capsys: pytest.CaptureFixture[str]) -> None:
         "FM004",
         "FM001",
         "FM003",
+        "FM005",
         "FM002",
     ]
 
@@ -404,4 +405,21 @@ def test_attribute_patch_on_a_module_keeps_its_target_bound(mini: Path) -> None:
         (mini / "src/items/service.py")
         .read_text()
         .startswith("from src.users.service import get\n")
+    )
+
+
+def test_naming_convention_by_default_only_without_alembic_revisions(mini: Path) -> None:
+    base = (
+        "from sqlalchemy.orm import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n"
+    )
+    write_tree(mini, {"app/db/session.py": base})
+    fresh = mini.parent / "fresh"
+    subprocess.run(["cp", "-a", str(mini), str(fresh)], check=True)
+    write_tree(mini, {"alembic/env.py": "", "alembic/versions/0001_init.py": "revision = '1'\n"})
+    assert main([str(mini)]) == 0
+    assert (mini / "src/database.py").read_text() == base  # revisions exist: opt-in only
+    assert main([str(fresh)]) == 0
+    assert (
+        "metadata = MetaData(naming_convention=NAMING_CONVENTION)"
+        in (fresh / "src/database.py").read_text()
     )

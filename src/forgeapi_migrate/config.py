@@ -31,6 +31,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     domains: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     alias_style: AliasStyle = "singular"
+    naming_convention: bool | None = None  # None: on unless the project has Alembic revisions
 
 
 def load_config(root: Path) -> Config:
@@ -47,7 +48,8 @@ def load_config(root: Path) -> Config:
 
 def _config_from_table(section: dict[str, Any]) -> Config:
     where = f"pyproject.toml [tool.{TOOL_KEY}]"
-    unknown = set(section) - {"source", "target", "exclude", "domains", "alias_style"}
+    known = {"source", "target", "exclude", "domains", "alias_style", "naming_convention"}
+    unknown = set(section) - known
     if unknown:
         raise MigrationError(f"unknown key(s) {sorted(unknown)} in {where}", path="pyproject.toml")
     source = section.get("source")
@@ -71,7 +73,13 @@ def _config_from_table(section: dict[str, Any]) -> Config:
     alias_style = section.get("alias_style", "singular")
     if alias_style not in ("singular", "plural"):
         raise MigrationError('alias_style must be "singular" or "plural"', path="pyproject.toml")
-    return Config(source, target, tuple(exclude), MappingProxyType(dict(domains)), alias_style)
+    naming_convention = section.get("naming_convention")
+    if naming_convention is not None and not isinstance(naming_convention, bool):
+        raise MigrationError("naming_convention must be true or false", path="pyproject.toml")
+    return Config(
+        source, target, tuple(exclude), MappingProxyType(dict(domains)), alias_style,
+        naming_convention,
+    )  # fmt: skip
 
 
 def _is_identifier_path(value: object) -> bool:

@@ -69,7 +69,7 @@ def make_plan(root: Path, plan_file: Path | None = None) -> tuple[Discovery, Mig
     config = load_config(root)
     discovery = discover(root, config)
     if plan_file is not None:
-        return discovery, load_plan(plan_file, discovery, config.alias_style)
+        return discovery, load_plan(plan_file, discovery, config)
     return discovery, build_plan(discovery, config)
 
 

@@ -53,6 +53,7 @@ class MigrationPlan:
     # Dissolved packages whose __init__ re-exported names: "app.models" -> {"User":
     # "app.models.user:User", "user": "app.models.user"} (see reexports.py, FM004).
     reexports: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    naming_convention: bool = False  # FM005: give the declarative base a naming convention
 
     @cached_property
     def module_map(self) -> dict[str, str | None]:
@@ -115,7 +116,10 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
     if discovery.package == target:
         _refuse_layered_target(discovery)
         domains = infer_domains(target, discovery.package_files())
-        plan = MigrationPlan(target, target, (), domains=domains, alias_style=config.alias_style)
+        plan = MigrationPlan(
+            target, target, (), domains=domains, alias_style=config.alias_style,
+            naming_convention=naming_convention_wanted(discovery, config),
+        )  # fmt: skip
         return with_repo_facts(plan, discovery)
     _refuse_existing_target(discovery.root, target)
     files = [p for p in discovery.package_files() if p not in discovery.excluded]
@@ -136,8 +140,22 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         entry=f"{entry.module}:{entry.attribute}" if entry else None,
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=config.alias_style,
+        naming_convention=naming_convention_wanted(discovery, config),
     )
     return with_repo_facts(plan, discovery)
+
+
+def naming_convention_wanted(discovery: Discovery, config: Config) -> bool:
+    """As configured; by default only where no Alembic revision exists yet, because new
+    constraint names change what autogenerate emits against existing databases."""
+    if config.naming_convention is not None:
+        return config.naming_convention
+    files = set(discovery.python_files)
+    return not any(
+        str(PurePosixPath(p).parent.parent / "env.py") in files
+        for p in files
+        if PurePosixPath(p).parent.name == "versions"
+    )
 
 
 def with_repo_facts(plan: MigrationPlan, discovery: Discovery) -> MigrationPlan:

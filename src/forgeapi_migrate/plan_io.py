@@ -12,7 +12,7 @@ from typing import Any
 
 import tomli_w
 
-from forgeapi_migrate.config import AliasStyle
+from forgeapi_migrate.config import Config
 from forgeapi_migrate.discover import Discovery
 from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.plan import (
@@ -20,6 +20,7 @@ from forgeapi_migrate.plan import (
     ModuleMove,
     infer_domains,
     missing_inits,
+    naming_convention_wanted,
     with_repo_facts,
 )
 
@@ -45,9 +46,7 @@ def dump_plan(plan: MigrationPlan) -> str:
     return HEADER + tomli_w.dumps(data)
 
 
-def load_plan(
-    plan_file: Path, discovery: Discovery, alias_style: AliasStyle = "singular"
-) -> MigrationPlan:
+def load_plan(plan_file: Path, discovery: Discovery, config: Config) -> MigrationPlan:
     """Read an edited plan and check that it still matches the tree."""
     name = str(plan_file)
     try:
@@ -78,7 +77,8 @@ def load_plan(
         creations=missing_inits(target, moves),
         entry=data.get("entry"),
         domains=infer_domains(target, [m.new for m in moves]),
-        alias_style=alias_style,
+        alias_style=config.alias_style,
+        naming_convention=naming_convention_wanted(discovery, config),
     )
     return with_repo_facts(plan, discovery)
 
