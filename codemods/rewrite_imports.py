@@ -12,6 +12,8 @@ safely (an import of a package that the move dissolves) is left as it was and re
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
 
@@ -28,6 +30,7 @@ from forgeapi_migrate.codemods._helpers import (
 from forgeapi_migrate.plan import MigrationPlan
 
 _MISSING = "<missing>"
+_RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
 class RewriteImports(SplitsImportLines):
@@ -38,7 +41,14 @@ class RewriteImports(SplitsImportLines):
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        return bool(plan.module_map)  # nothing moves: nothing to point elsewhere
+        """Only when something moves, and the file names the package or (inside it) imports
+        relatively: a file that does neither cannot reference a moved module."""
+        if not plan.module_map:
+            return False
+        if re.search(rb"\b" + re.escape(plan.source_package.encode()) + rb"\b", data):
+            return True
+        in_package = path.startswith(plan.source_package + "/")
+        return in_package and _RELATIVE_IMPORT.search(data) is not None
 
     def visit_Module(self, node: cst.Module) -> None:
         source = self.plan.source_package

@@ -8,7 +8,6 @@ fails does not stop the others, but any failure aborts the run before writing.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -26,7 +25,6 @@ from forgeapi_migrate.plan import MigrationPlan
 
 Progress = Callable[[str], None]
 PARALLEL_MIN_FILES = 100  # below this, starting worker processes costs more than it saves
-_RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -52,9 +50,6 @@ def codemods_for(
     path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[type[MigrationCodemod]]
 ) -> tuple[type[MigrationCodemod], ...]:
     """The codemods that may change this file, judged from its bytes, before any parse."""
-    in_package = path.startswith(plan.source_package + "/")
-    if not _may_reference(data, plan.source_package, in_package):
-        return ()
     return tuple(c for c in codemods if c.applies_to(path, data, plan))
 
 
@@ -94,12 +89,6 @@ def _run(
         rewrites += codemod.rewrites
     new_bytes = tree.bytes
     return FileResult(path, None if new_bytes == data else new_bytes, tuple(findings), rewrites)
-
-
-def _may_reference(data: bytes, package: str, in_package: bool) -> bool:
-    if re.search(rb"\b" + re.escape(package.encode()) + rb"\b", data):
-        return True
-    return in_package and _RELATIVE_IMPORT.search(data) is not None
 
 
 def _syntax_error(path: str, exc: cst.ParserSyntaxError) -> Finding:
