@@ -423,3 +423,13 @@ def test_naming_convention_by_default_only_without_alembic_revisions(mini: Path)
         "metadata = MetaData(naming_convention=NAMING_CONVENTION)"
         in (fresh / "src/database.py").read_text()
     )
+
+
+def test_a_broken_file_that_only_moves_is_an_error_too(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tree(mini, {"app/crud/crud_note.py": "x = 1\n\ndef f(:\n"})
+    before = tree_files(mini)
+    assert main([str(mini)]) == 2
+    assert "app/crud/crud_note.py:3: cannot parse: invalid syntax" in capsys.readouterr().err
+    assert tree_files(mini) == before

@@ -19,12 +19,13 @@ from typing import Annotated
 import typer
 
 from forgeapi_migrate import __version__, report
+from forgeapi_migrate.batch import DEFAULT_BRANCH, BatchOptions, read_targets, run_batch
 from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.pipeline import Mode, RunOptions, make_plan, run
 from forgeapi_migrate.plan_io import dump_plan
 
 EXIT_OK, EXIT_PENDING, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMANDS = ("migrate", "plan", "list-codemods")
+COMMANDS = ("migrate", "plan", "list-codemods", "batch")
 
 app = typer.Typer(
     add_completion=False,
@@ -112,6 +113,35 @@ def plan_command(
         print(report.plan_json(plan))
     else:
         report.print_plan(plan, report.stdout_console())
+
+
+@app.command("batch")
+def batch_command(
+    source: Annotated[Path, typer.Argument(help="A folder of git repositories, or a list file.")],
+    branch: Annotated[str, typer.Option("--branch", help="Branch to commit on.")] = DEFAULT_BRANCH,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write diffs; commit nothing.")
+    ] = False,
+    output: Annotated[Path, typer.Option("--output", help="Folder for --dry-run diffs.")] = Path(
+        "forgeapi-migrate-diffs"
+    ),
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Repositories in parallel.")] = 1,
+    test_cmd: Annotated[
+        str | None, typer.Option("--test-cmd", help="Run in each migrated checkout.")
+    ] = None,
+    report_file: Annotated[
+        Path | None, typer.Option("--report", help="Write a JSON report.")
+    ] = None,
+) -> None:
+    """Upgrade many repositories: one branch and one commit each, nothing pushed."""
+    options = BatchOptions(branch, dry_run, output, jobs, test_cmd)
+    with _user_errors(False):
+        targets = read_targets(source)
+        with report.live_batch_table(report.stderr_console()) as on_result:
+            outcome = run_batch(targets, options, on_result)
+    if report_file is not None:
+        report_file.write_text(report.batch_json(outcome), encoding="utf-8")
+    raise typer.Exit(EXIT_OK if outcome.ok else EXIT_PENDING)
 
 
 @app.command("list-codemods")

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
+from rich.live import Live
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from forgeapi_migrate.batch import OK_STATUSES, BatchReport, RepoResult
 from forgeapi_migrate.codemods import CODEMODS
 from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.pipeline import Report
@@ -151,3 +153,36 @@ def write_stdout_bytes(data: bytes) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def batch_table(results: Sequence[RepoResult]) -> Table:
+    table = Table(title="forgeapi-migrate batch")
+    for column in ("repository", "status", "branch", "commit", "moved", "warnings", "seconds"):
+        table.add_column(column)
+    for r in results:
+        colour = "green" if r.status in OK_STATUSES else "red"
+        table.add_row(
+            r.path, f"[{colour}]{r.status}[/]", r.branch or "", (r.commit or "")[:10],
+            str(r.files_moved), str(len(r.warnings)), f"{r.duration_seconds:.1f}",
+        )  # fmt: skip
+    return table
+
+
+@contextmanager
+def live_batch_table(console: Console) -> Iterator[Callable[[RepoResult], None]]:
+    """A table on stderr that grows as repositories finish; printed once when not a terminal."""
+    results: list[RepoResult] = []
+    with Live(batch_table(results), console=console, auto_refresh=False) as live:
+
+        def add(result: RepoResult) -> None:
+            results.append(result)
+            live.update(batch_table(results), refresh=True)
+
+        yield add
+    for result in results:
+        if result.error:
+            console.print(f"  {result.path}: {result.error}")
+
+
+def batch_json(report: BatchReport) -> str:
+    return json.dumps([vars(r) for r in report.results], indent=2)

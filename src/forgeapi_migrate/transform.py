@@ -7,8 +7,10 @@ fails does not stop the others, but any failure aborts the run before writing.
 
 from __future__ import annotations
 
+import ast
 import os
 import stat
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -91,6 +93,22 @@ def _run(
     return FileResult(path, None if new_bytes == data else new_bytes, tuple(findings), rewrites)
 
 
+def _unparseable_move(path: str, data: bytes, plan: MigrationPlan) -> Finding | None:
+    """A file that moves unchanged is still checked with `ast` (cheap): a broken file in the
+    package is an error before anything is written, as it is for the files we rewrite."""
+    if plan.new_paths.get(path, path) == path:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SyntaxWarning)
+            ast.parse(data)
+    except SyntaxError as exc:
+        return Finding(path, exc.lineno or 1, "FM000", f"cannot parse: {exc.msg}", "error")
+    except ValueError as exc:
+        return Finding(path, 1, "FM000", f"cannot parse: {exc}", "error")
+    return None
+
+
 def _syntax_error(path: str, exc: cst.ParserSyntaxError) -> Finding:
     first = str(exc).splitlines()[0] if str(exc) else "syntax error"
     return Finding(path, exc.raw_line, "FM000", f"cannot parse: {first}", "error")
@@ -140,7 +158,7 @@ def _transform_all(
     for path in sorted(set(sources) - set(to_parse)):
         if progress is not None:
             progress(path)
-        yield FileResult(path, None)
+        yield FileResult(path, None, error=_unparseable_move(path, sources[path], plan))
     workers = min(os.cpu_count() or 1, len(to_parse) // PARALLEL_MIN_FILES)
     if workers < 2:
         results: Iterable[FileResult] = (

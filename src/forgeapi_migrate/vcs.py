@@ -20,3 +20,63 @@ def dirty_files(root: Path) -> list[str] | None:
     pathspec = [] if scope == "." else [scope]
     status = repo.git.status("--porcelain", "--untracked-files=all", "--", *pathspec)
     return [line[3:] for line in status.splitlines() if line.strip()]
+
+
+class GitError(Exception):
+    """A git operation failed; the message says which."""
+
+
+class Checkout:
+    """One repository's work tree, for the batch upgrader: branch, commit, restore."""
+
+    def __init__(self, path: Path) -> None:
+        import git
+
+        try:
+            self._repo = git.Repo(path)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
+            raise GitError(f"not a git repository: {path}") from exc
+        self.path = path
+
+    def _git(self, *args: str) -> str:
+        import git
+
+        try:
+            return str(self._repo.git.execute(["git", *args]))
+        except git.GitCommandError as exc:
+            raise GitError(f"git {' '.join(args)} failed: {exc.stderr.strip()}") from exc
+
+    def is_dirty(self) -> bool:
+        return bool(self._git("status", "--porcelain", "--untracked-files=all").strip())
+
+    def current_ref(self) -> str:
+        """The branch checked out, or the commit when HEAD is detached."""
+        branch = self._git("rev-parse", "--abbrev-ref", "HEAD")
+        return self._git("rev-parse", "HEAD") if branch == "HEAD" else branch
+
+    def has_branch(self, name: str) -> bool:
+        return bool(self._git("branch", "--list", name).strip())
+
+    def switch(self, ref: str, create: bool = False) -> None:
+        self._git("checkout", "-q", *(["-b"] if create else []), ref)
+
+    def restore(self, ref: str) -> None:
+        """Back to `ref` with a clean tree (the tree was clean when we started)."""
+        self._git("reset", "-q", "--hard")
+        self._git("clean", "-q", "-fd")
+        self._git("checkout", "-q", ref)
+
+    def delete_branch(self, name: str) -> None:
+        self._git("branch", "-q", "-D", name)
+
+    def commit_all(self, message: str) -> str:
+        """Commit every change as the user's git identity, without running the hooks."""
+        try:
+            identity = [self._git("config", key).strip() for key in ("user.name", "user.email")]
+        except GitError:
+            identity = []
+        if len(identity) != 2 or not all(identity):
+            raise GitError("no user.name/user.email in the git config: cannot commit")
+        self._git("add", "-A")
+        self._git("commit", "-q", "--no-verify", "-m", message)
+        return self._git("rev-parse", "HEAD")
