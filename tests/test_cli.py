@@ -433,3 +433,35 @@ def test_a_broken_file_that_only_moves_is_an_error_too(
     assert main([str(mini)]) == 2
     assert "app/crud/crud_note.py:3: cannot parse: invalid syntax" in capsys.readouterr().err
     assert tree_files(mini) == before
+
+
+def test_source_and_exclude_from_pyproject(mini: Path) -> None:
+    write_tree(
+        mini,
+        {
+            "pyproject.toml": '[tool.forgeapi-migrate]\nsource = "app"\nexclude = ["app/legacy/*"]\n',
+            "app/legacy/old.py": "from app.crud.crud_user import get\n",
+            "tools/__init__.py": "",
+            "tools/server.py": "from fastapi import FastAPI\n\nadmin = FastAPI()\n",
+        },
+    )
+    assert main([str(mini)]) == 0  # two packages create FastAPI apps: `source` picks one
+    assert (mini / "app/legacy/old.py").read_text() == "from app.crud.crud_user import get\n"
+    assert (mini / "src/users/service.py").is_file()
+    assert (
+        mini / "tools/server.py"
+    ).read_text() == "from fastapi import FastAPI\n\nadmin = FastAPI()\n"
+
+
+def test_two_fastapi_packages_without_source_is_an_error(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tree(
+        mini,
+        {
+            "tools/__init__.py": "",
+            "tools/server.py": "from fastapi import FastAPI\n\nadmin = FastAPI()\n",
+        },
+    )
+    assert main([str(mini)]) == 2
+    assert "several packages create FastAPI applications (app, tools)" in capsys.readouterr().err
