@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from forgeapi_migrate.alembic_config import alembic_ini_change
 from forgeapi_migrate.changeset import ChangeSet
 from forgeapi_migrate.codemods import CODEMODS, MigrationCodemod
 from forgeapi_migrate.config import load_config
@@ -83,6 +84,10 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
     on_file = progress(len(discovery.python_files)) if progress else None
     changeset = build_changeset(discovery, plan, codemods, on_file)
     text_changes, text_findings = rewrite_text_files(discovery, plan)
+    edited_ini = next((c for c in text_changes if c.old_path == discovery.alembic_ini), None)
+    ini_change = alembic_ini_change(root, discovery.alembic_ini, edited_ini)
+    text_changes = [c for c in text_changes if c is not edited_ini]
+    text_changes += [ini_change] if ini_change is not None else []
     changeset = replace(
         changeset,
         changes=tuple(sorted([*changeset.changes, *text_changes], key=lambda c: c.sort_key)),

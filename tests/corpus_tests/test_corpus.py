@@ -161,3 +161,20 @@ def test_dry_run_diff_applies_to_the_in_place_result(
     assert diff.startswith(b"diff --git ")
     subprocess.run(["git", "apply", "-"], cwd=copy, input=diff, check=True)
     assert tree_files(copy) == tree_files(case.after)
+
+
+def test_new_alembic_revisions_get_a_date_slug_name(
+    case: Migrated, corpus_python: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(case.after, project)
+    before = set(project.rglob("versions/*.py"))
+    subprocess.run(
+        [str(corpus_python), "-m", "alembic", "revision", "-m", "add post content idx"],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"},
+    )
+    [created] = set(project.rglob("versions/*.py")) - before
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}_add_post_content_idx\.py", created.name), created.name
