@@ -12,7 +12,7 @@ import pytest
 
 from forgeapi_migrate import __version__
 from forgeapi_migrate.cli import main
-from tests.conftest import write_tree
+from tests.conftest import MINI_PROJECT, write_tree
 from tests.helpers import tree_files
 
 
@@ -33,6 +33,7 @@ def test_list_codemods(capsys: pytest.CaptureFixture[str]) -> None:
         "FM003",
         "FM005",
         "FM002",
+        "FM006",
     ]
 
 
@@ -465,3 +466,22 @@ def test_two_fastapi_packages_without_source_is_an_error(
     )
     assert main([str(mini)]) == 2
     assert "several packages create FastAPI applications (app, tools)" in capsys.readouterr().err
+
+
+def test_resources_and_file_relative_paths_are_reported(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tree(
+        mini,
+        {
+            "app/api/routes/users.py": MINI_PROJECT["app/api/routes/users.py"]
+            + "\nSQL = (Path(__file__).parent / 'users.sql').read_text()\n",
+            "app/api/routes/users.sql": "select 1;\n",
+            "app/core/paths.py": "HERE = __file__\n",  # stays in its folder (src/core/): fine
+        },
+    )
+    assert main([str(mini), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "unresolved app/api/routes/users.py:13: FM006 path built from __file__" in err
+    assert "unresolved app/api/routes/users.sql:1: FM090 stays where it is" in err
+    assert "app/core/paths.py:1: FM006" not in err

@@ -48,6 +48,7 @@ class Discovery:
     dotted_strings: frozenset[str] = frozenset()  # "app.crud.user.get" literals: patch targets
     # Every Python file's bytes, read once here and shared by the later stages.
     sources: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    resources: tuple[str, ...] = ()  # non-Python files inside the package (templates, .sql, ...)
 
     def package_files(self) -> tuple[str, ...]:
         prefix = self.package + "/"
@@ -65,7 +66,7 @@ def module_name(path: str) -> str:
 def discover(root: Path, config: Config) -> Discovery:
     if not root.is_dir():
         raise MigrationError("not a directory", path=str(root))
-    python_files, text_files = _walk(root)
+    python_files, text_files, other_files = _walk(root)
     sources = {path: (root / path).read_bytes() for path in python_files}
     excluded = tuple(p for p in python_files if _is_excluded(p, config.exclude))
     package = config.source or _find_app_package(root, sources)
@@ -85,12 +86,14 @@ def discover(root: Path, config: Config) -> Discovery:
         dotted_strings=_dotted_strings(sources, {package, config.target})
         | _attribute_patches(sources, {package, config.target}),
         sources=sources,
+        resources=tuple(p for p in other_files if p.startswith(package + "/")),
     )
 
 
-def _walk(root: Path) -> tuple[list[str], list[str]]:
+def _walk(root: Path) -> tuple[list[str], list[str], list[str]]:
     python_files: list[str] = []
     text_files: list[str] = []
+    other_files: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(
             d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")
@@ -102,7 +105,9 @@ def _walk(root: Path) -> tuple[list[str], list[str]]:
                 python_files.append(rel)
             elif name in TEXT_FILE_NAMES or PurePosixPath(name).suffix in TEXT_SUFFIXES:
                 text_files.append(rel)
-    return sorted(python_files), sorted(text_files)
+            if not name.endswith((".py", ".pyc", ".pyo")):
+                other_files.append(rel)
+    return sorted(python_files), sorted(text_files), sorted(other_files)
 
 
 def _dotted_strings(sources: Mapping[str, bytes], packages: set[str]) -> frozenset[str]:

@@ -126,3 +126,12 @@ def _folder_map(plan: MigrationPlan) -> dict[str, str]:
         folder: (news.pop() if len(news) == 1 else _DISSOLVED)
         for folder, news in candidates.items()
     }
+
+
+def left_behind(discovery: Discovery, plan: MigrationPlan) -> list[Finding]:
+    """Non-Python files inside the package do not move with the modules (yet): each is
+    reported, since code that finds it through `__file__` would point at nothing."""
+    if plan.is_empty:
+        return []
+    message = "stays where it is while the modules move; paths built from __file__ will miss it"
+    return [Finding(path, 1, CODE, message, unresolved=True) for path in discovery.resources]
