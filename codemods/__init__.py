@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
 from forgeapi_migrate.codemods.add_naming_convention import AddNamingConvention
-from forgeapi_migrate.codemods.report_file_relative_paths import ReportFileRelativePaths
 from forgeapi_migrate.codemods.resolve_reexports import ResolveReexports
 from forgeapi_migrate.codemods.rewrite_dotted_paths import RewriteDottedPaths
+from forgeapi_migrate.codemods.rewrite_file_relative_paths import RewriteFileRelativePaths
 from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
 from forgeapi_migrate.codemods.use_module_aliases import UseModuleAliases
 
@@ -17,7 +17,7 @@ CODEMODS: tuple[type[MigrationCodemod], ...] = (
     UseModuleAliases,
     AddNamingConvention,
     RewriteDottedPaths,
-    ReportFileRelativePaths,
+    RewriteFileRelativePaths,
 )
 
 __all__ = ["CODEMODS", "MigrationCodemod"]

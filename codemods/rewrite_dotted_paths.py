@@ -2,11 +2,12 @@
 
 `mock.patch("app.crud.crud_user.get")` -> `mock.patch("src.users.service.get")`,
 `uvicorn.run("app.main:app")` -> `uvicorn.run("src.main:app")`, and so do Celery task
-names and ORM module lists. Only a string that is entirely such a path, and whose longest
-prefix is a module the plan knows, is rewritten: `"app.log"` or a sentence is not. A patch
-target names the module where the name is looked up; FM003 keeps such names bound in their
-module, so the rewritten target still patches what the code uses. A path into a package that
-the move dissolves cannot follow it and is reported instead.
+names and ORM module lists; so does a string that is exactly a moved file or folder path
+relative to the project root (`"app/alembic"` -> `"alembic"`). Only a string that is entirely
+such a path, and whose longest prefix is a module the plan knows, is rewritten: `"app.log"`
+or a sentence is not. A patch target names the module where the name is looked up; FM003
+keeps such names bound in their module, so the rewritten target still patches what the code
+uses. A path into a package that the move dissolves cannot follow it and is reported instead.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class RewriteDottedPaths(MigrationCodemod):
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
         if not plan.module_map:
             return False
-        quoted = re.escape(plan.source_package.encode()) + rb"\."
+        quoted = re.escape(plan.source_package.encode()) + rb"[./]"
         return re.search(rb"[\"']" + quoted, data) is not None
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -40,6 +41,8 @@ class RewriteDottedPaths(MigrationCodemod):
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString
     ) -> cst.SimpleString:
         value = updated_node.evaluated_value
+        if isinstance(value, str) and value.startswith(self.plan.source_package + "/"):
+            return self._file_path(original_node, updated_node, value)
         match = self.pattern.fullmatch(value) if isinstance(value, str) else None
         if match is None or match.group(1) == self.plan.source_package:
             return updated_node
@@ -51,7 +54,29 @@ class RewriteDottedPaths(MigrationCodemod):
                     original_node, f"string {value!r} names a dissolved package", unresolved=True
                 )
             return updated_node
-        if new == path:
+        return self._replace(original_node, updated_node, match.group(), new + attribute)
+
+    def _file_path(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString, value: str
+    ) -> cst.SimpleString:
+        """`"app/alembic"` (relative to the project root) names a moved file or folder."""
+        known = value.rstrip("/")
+        if known not in self.plan.new_paths and known not in self.plan.folder_map:
+            return updated_node
+        new = self.plan.new_location(known)
+        if new is None:
+            self.report(
+                original_node,
+                f"string {value!r} names a folder the move dissolves",
+                unresolved=True,
+            )
+            return updated_node
+        return self._replace(original_node, updated_node, value, new + value[len(known) :])
+
+    def _replace(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString, value: str, new: str
+    ) -> cst.SimpleString:
+        if new == value:
             return updated_node
         self.rewrites += 1
         quote_at = len(updated_node.prefix) + len(updated_node.quote)
@@ -61,7 +86,6 @@ class RewriteDottedPaths(MigrationCodemod):
                 original_node, f"string {value!r} has escapes; rewrite it by hand", unresolved=True
             )
             return updated_node
-        new_body = new + attribute
         return updated_node.with_changes(
-            value=updated_node.value[:quote_at] + new_body + updated_node.quote
+            value=updated_node.value[:quote_at] + new + updated_node.quote
         )

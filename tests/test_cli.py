@@ -468,20 +468,31 @@ def test_two_fastapi_packages_without_source_is_an_error(
     assert "several packages create FastAPI applications (app, tools)" in capsys.readouterr().err
 
 
-def test_resources_and_file_relative_paths_are_reported(
+def test_resources_move_with_their_modules_and_file_paths_follow(
     mini: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_tree(
         mini,
         {
             "app/api/routes/users.py": MINI_PROJECT["app/api/routes/users.py"]
-            + "\nSQL = (Path(__file__).parent / 'users.sql').read_text()\n",
-            "app/api/routes/users.sql": "select 1;\n",
+            + "\nSQL = (Path(__file__).parent / 'users.sql').read_text()\n"
+            + "PAGE = Path(__file__).parents[2] / 'static' / 'users.html'\n",
+            "app/api/routes/users.sql": "select 1;\n",  # named after its module: follows it
+            "app/static/users.html": "<p>hi</p>\n",  # kept within the package
             "app/core/paths.py": "HERE = __file__\n",  # stays in its folder (src/core/): fine
+            "app/core/lost.py": "ROUTES = Path(__file__).parent.parent / 'api' / 'routes'\n",
         },
     )
     assert main([str(mini), "--check"]) == 1
     err = capsys.readouterr().err
-    assert "unresolved app/api/routes/users.py:13: FM006 path built from __file__" in err
-    assert "unresolved app/api/routes/users.sql:1: FM090 stays where it is" in err
-    assert "app/core/paths.py:1: FM006" not in err
+    assert (
+        "unresolved app/core/lost.py:1: FM006 path built from __file__ should reach a folder" in err
+    )
+    assert "FM006" not in err.replace("app/core/lost.py:1: FM006", "")
+    assert main([str(mini), "--allow-dirty"]) == 0
+    assert (mini / "src/users/router.sql").read_text() == "select 1;\n"
+    assert (mini / "src/static/users.html").is_file()
+    assert not (mini / "app").exists()
+    router = (mini / "src/users/router.py").read_text()
+    assert "SQL = (Path(__file__).parent / 'router.sql').read_text()" in router
+    assert "PAGE = Path(__file__).parents[1] / 'static' / 'users.html'" in router

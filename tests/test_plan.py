@@ -130,7 +130,9 @@ def test_layer_packages_dissolve_and_shared_packages_stay(tmp_path: Path) -> Non
     assert "app/models/__init__.py" in plan.deletions
     # an __init__ that only re-exports is dissolved; its users are pointed at the modules
     assert "app/schemas/__init__.py" in plan.deletions
-    assert plan.reexports == {"app.schemas": {"ItemOut": "app.schemas.item:ItemOut"}}
+    assert plan.reexports == {
+        "app.schemas": {"ItemOut": "app.schemas.item:ItemOut", "item": "app.schemas.item"}
+    }
     # an __init__ with code of its own becomes the global module of its layer
     assert plan.new_paths["app/crud/__init__.py"] == "src/service.py"
     assert [n.code for n in plan.notes if n.code in ("FMP03", "FMP04")] == ["FMP03", "FMP04"]
@@ -160,6 +162,8 @@ def test_star_reexports_are_enumerated(tmp_path: Path) -> None:
         "sa": "app.models.user:sa",
         "User": "app.models.user:User",
         "Item": "app.models.item:Item",
+        "user": "app.models.user",  # submodules are importable through the package too
+        "item": "app.models.item",
     }
 
 

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from forgeapi_migrate.config import Config
 from forgeapi_migrate.errors import MigrationError
+from forgeapi_migrate.file_paths import file_relative_paths
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
@@ -49,6 +50,8 @@ class Discovery:
     # Every Python file's bytes, read once here and shared by the later stages.
     sources: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     resources: tuple[str, ...] = ()  # non-Python files inside the package (templates, .sql, ...)
+    # Package module -> the root-relative paths it builds from `__file__` (see file_paths.py).
+    file_references: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def package_files(self) -> tuple[str, ...]:
         prefix = self.package + "/"
@@ -87,6 +90,11 @@ def discover(root: Path, config: Config) -> Discovery:
         | _attribute_patches(sources, {package, config.target}),
         sources=sources,
         resources=tuple(p for p in other_files if p.startswith(package + "/")),
+        file_references={
+            path: tuple(file_relative_paths(path, data))
+            for path, data in sources.items()
+            if path.startswith(package + "/") and b"__file__" in data
+        },
     )
 
 

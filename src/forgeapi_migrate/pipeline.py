@@ -21,7 +21,7 @@ from forgeapi_migrate.emit import render_diff, write_changeset
 from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.plan import MigrationPlan, build_plan
 from forgeapi_migrate.plan_io import load_plan
-from forgeapi_migrate.references import left_behind, rewrite_text_files
+from forgeapi_migrate.references import rewrite_text_files
 from forgeapi_migrate.transform import Progress, build_changeset
 from forgeapi_migrate.vcs import dirty_files
 from forgeapi_migrate.verify import verify_changeset
@@ -91,7 +91,7 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
     changeset = replace(
         changeset,
         changes=tuple(sorted([*changeset.changes, *text_changes], key=lambda c: c.sort_key)),
-        findings=(*changeset.findings, *text_findings, *left_behind(discovery, plan)),
+        findings=(*changeset.findings, *text_findings),
     )
     verify_changeset(changeset)
     diff = render_diff(changeset.changes) if options.mode == "dry-run" else b""

@@ -14,13 +14,13 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from forgeapi_migrate import naming
+from forgeapi_migrate import naming, resources
 from forgeapi_migrate.config import AliasStyle, Config
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.reexports import find_reexports
 
-MoveKind = Literal["domain", "global", "shared", "package"]
+MoveKind = Literal["domain", "global", "shared", "package", "alembic", "resource"]
 STANDARD_MODULES = frozenset(
     {"router", "schemas", "models", "service", "dependencies", "config", "constants",
      "exceptions", "utils"}
@@ -59,7 +59,7 @@ class MigrationPlan:
     def module_map(self) -> dict[str, str | None]:
         """Old dotted module name -> new one (None: a dissolved package)."""
         mapping: dict[str, str | None] = {
-            module_name(m.old): module_name(m.new) for m in self.moves
+            module_name(m.old): module_name(m.new) for m in self.moves if m.old.endswith(".py")
         }
         mapping.update({module_name(path): None for path in self.deletions})
         return mapping
@@ -67,6 +67,43 @@ class MigrationPlan:
     @cached_property
     def new_paths(self) -> dict[str, str]:
         return {m.old: m.new for m in self.moves}
+
+    @cached_property
+    def folder_map(self) -> dict[str, str | None]:
+        """Old folder -> new folder, for folders whose files all move together keeping their
+        relative paths; None for folders whose files scatter (the move dissolves them)."""
+        candidates: dict[str, set[str | None]] = defaultdict(set)
+        for old, new in self.new_paths.items():
+            for folder in PurePosixPath(old).parents:
+                if not folder.parts:
+                    break
+                rest = PurePosixPath(old).relative_to(folder).as_posix()
+                keeps_shape = new.endswith("/" + rest)
+                candidates[str(folder)].add(new[: -len(rest) - 1] if keeps_shape else None)
+        for path in self.deletions:
+            for folder in PurePosixPath(path).parents:
+                if folder.parts:
+                    candidates[str(folder)].add(None)
+        folders = {f: (news.pop() if len(news) == 1 else None) for f, news in candidates.items()}
+        folders[self.source_package] = self.target_package
+        return folders
+
+    def new_location(self, path: str) -> str | None:
+        """Where a root-relative file or folder is after the move (None: a folder the move
+        dissolves). Paths outside the package stay; a path inside it that names nothing
+        known (a file written at run time) keeps its place relative to the package."""
+        if path in self.new_paths:
+            return self.new_paths[path]
+        if path in self.folder_map:
+            return self.folder_map[path]
+        package = self.source_package
+        if not path.startswith(package + "/") or self.is_empty:
+            return path
+        for folder in (str(p) for p in PurePosixPath(path).parents):
+            if folder in self.folder_map and folder != package:
+                new_folder = self.folder_map[folder]
+                return None if new_folder is None else new_folder + path[len(folder) :]
+        return self.target_package + path[len(package) :]
 
     def new_dotted_path(self, dotted: str) -> str | None:
         """`app.crud.user.get` -> `src.users.service.get` (None: not a moved module path, or
@@ -122,13 +159,28 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         )  # fmt: skip
         return with_repo_facts(plan, discovery)
     _refuse_existing_target(discovery.root, target)
-    files = [p for p in discovery.package_files() if p not in discovery.excluded]
+    alembic = resources.alembic_folder(discovery)
+    files = [
+        p
+        for p in discovery.package_files()
+        if p not in discovery.excluded and not (alembic and p.startswith(alembic + "/"))
+    ]
     modules = [p for p in files if PurePosixPath(p).name != "__init__.py"]
     placements = _resolve_domains(modules, config)
     moves, notes = _assign_destinations(discovery.package, target, placements)
     init_moves, deletions, init_notes = _place_package_inits(discovery, files, target, moves)
-    moves = sorted([*moves, *init_moves], key=lambda m: m.old)
+    moves = [*moves, *init_moves]
     _refuse_module_package_clashes(moves)
+    placed, resource_notes = resources.place_resources(
+        discovery, target, {m.old: m.new for m in moves}, alembic
+    )
+    moves += [ModuleMove(old, new, "resource", None, why) for old, new, why in placed]
+    if alembic is not None:
+        moves += [
+            ModuleMove(old, new, "alembic", None, why)
+            for old, new, why in resources.alembic_moves(discovery, alembic)
+        ]
+    moves.sort(key=lambda m: m.old)
     entry = discovery.entry
     plan = MigrationPlan(
         source_package=discovery.package,
@@ -136,7 +188,7 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         moves=tuple(moves),
         deletions=tuple(sorted(deletions)),
         creations=missing_inits(target, moves),
-        notes=tuple(sorted([*notes, *init_notes])),
+        notes=tuple(sorted([*notes, *init_notes, *resource_notes])),
         entry=f"{entry.module}:{entry.attribute}" if entry else None,
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=config.alias_style,
@@ -344,7 +396,7 @@ def _is_trivial(path: Path) -> bool:
 def missing_inits(target: str, moves: list[ModuleMove] | tuple[ModuleMove, ...]) -> tuple[str, ...]:
     have = {m.new for m in moves}
     needed: set[str] = set()
-    for move in moves:
+    for move in (m for m in moves if m.new.endswith(".py")):
         parent = PurePosixPath(move.new).parent
         while parent.parts and parent.parts[0] == target:
             needed.add(str(parent / "__init__.py"))

@@ -87,9 +87,10 @@ def _read_move(entry: Any, text: str, name: str) -> ModuleMove:
     if not isinstance(entry, dict) or not {"old", "new", "kind"} <= set(entry):
         raise MigrationError("each [[move]] needs old, new and kind", path=name)
     old, new = str(entry["old"]), str(entry["new"])
-    if not new.endswith(".py") or ".." in PurePosixPath(new).parts:
+    same_kind = new.endswith(".py") == old.endswith(".py")
+    if not same_kind or ".." in PurePosixPath(new).parts or PurePosixPath(new).is_absolute():
         raise MigrationError(
-            f"destination {new!r} is not a .py path inside the project",
+            f"destination {new!r} is not a path inside the project of the same kind as {old!r}",
             path=name,
             line=_line_of(text, f'"{new}"'),
         )
@@ -103,7 +104,7 @@ def _check_against_tree(
     text: str,
     name: str,
 ) -> None:
-    present = set(discovery.package_files()) - set(discovery.excluded)
+    present = (set(discovery.package_files()) | set(discovery.resources)) - set(discovery.excluded)
     listed = [m.old for m in moves] + list(deletions)
     for path in listed:
         if path not in present:

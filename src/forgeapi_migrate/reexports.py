@@ -25,9 +25,14 @@ def find_reexports(package: str, sources: Mapping[str, bytes]) -> dict[str, Expo
             continue
         if not path.startswith(package + "/"):
             continue
-        exports = _exports(module_name(path), data, modules, package)
+        init_module = module_name(path)
+        exports = _exports(init_module, data, modules, package)
         if exports:
-            found[module_name(path)] = exports
+            # `from app.models import user` imports the submodule whatever __init__ binds
+            submodules = (m for m in modules if m.rpartition(".")[0] == init_module)
+            for submodule in submodules:
+                exports.setdefault(submodule.rpartition(".")[2], submodule)
+            found[init_module] = exports
     return found
 
 

@@ -12,9 +12,7 @@ name) name nothing the plan knows. Lines are edited in place; every other byte i
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import replace
-from pathlib import PurePosixPath
 
 from forgeapi_migrate.changeset import FileChange
 from forgeapi_migrate.discover import Discovery
@@ -22,7 +20,6 @@ from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.plan import MigrationPlan
 
 CODE = "FM090"
-_DISSOLVED = ""
 
 
 def rewrite_text_files(
@@ -35,7 +32,6 @@ def rewrite_text_files(
         rf"(?:(?<=\./)|(?<=--cov=)|(?<![\w./-])){package}"
         rf"(?:(?:[./:][A-Za-z_][\w-]*)+(?:\.py)?|(?![\w.:-]))"
     )
-    folders = _folder_map(plan)
     changes: list[FileChange] = []
     findings: list[Finding] = []
     for path in discovery.text_files:
@@ -45,7 +41,7 @@ def rewrite_text_files(
         except UnicodeDecodeError:
             continue  # not a text file we can edit safely; the package is rarely named there
         lines = [
-            _rewrite_line(line, pattern, plan, folders, Finding(path, number, CODE, ""), findings)
+            _rewrite_line(line, pattern, plan, Finding(path, number, CODE, ""), findings)
             for number, line in enumerate(text.splitlines(keepends=True), start=1)
         ]
         new_text = "".join(lines)
@@ -58,14 +54,13 @@ def _rewrite_line(
     line: str,
     pattern: re.Pattern[str],
     plan: MigrationPlan,
-    folders: dict[str, str],
     where: Finding,
     findings: list[Finding],
 ) -> str:
     def follow(match: re.Match[str]) -> str:
         if match.group() == plan.source_package:
             return _follow_package(match, plan, where, findings)
-        new = _follow(match.group(), plan, folders)
+        new = _follow(match.group(), plan)
         if new is None:
             message = f"{match.group()!r} names a folder the move dissolves; not rewritten"
             findings.append(replace(where, message=message, unresolved=True))
@@ -90,48 +85,16 @@ def _follow_package(
     return match.group()
 
 
-def _follow(reference: str, plan: MigrationPlan, folders: dict[str, str]) -> str | None:
+def _follow(reference: str, plan: MigrationPlan) -> str | None:
     """The reference's new spelling; the reference itself if it names nothing we know;
     None if it names something the move dissolves."""
     if "/" in reference:
-        if reference in plan.new_paths:
-            return plan.new_paths[reference]
-        new_folder = folders.get(reference.rstrip("/"))
-        if new_folder is None:
-            return reference
-        return None if new_folder == _DISSOLVED else new_folder
+        known = reference.rstrip("/")
+        if known in plan.new_paths or known in plan.folder_map:
+            return plan.new_location(known)
+        return reference
     dotted, colon, attribute = reference.partition(":")
     new = plan.new_dotted_path(dotted)
     if new is not None:
         return new + colon + attribute
     return None if plan.is_dissolved_path(dotted) else reference
-
-
-def _folder_map(plan: MigrationPlan) -> dict[str, str]:
-    """Old folder -> new folder, for folders whose files all move together keeping their
-    relative paths; `_DISSOLVED` for folders whose files scatter."""
-    candidates: dict[str, set[str]] = defaultdict(set)
-    for old, new in plan.new_paths.items():
-        for folder in PurePosixPath(old).parents:
-            if not folder.parts:
-                break
-            rest = PurePosixPath(old).relative_to(folder).as_posix()
-            keeps_shape = new.endswith("/" + rest)
-            candidates[str(folder)].add(new[: -len(rest) - 1] if keeps_shape else _DISSOLVED)
-    for path in plan.deletions:
-        for folder in PurePosixPath(path).parents:
-            if folder.parts:
-                candidates[str(folder)].add(_DISSOLVED)
-    return {
-        folder: (news.pop() if len(news) == 1 else _DISSOLVED)
-        for folder, news in candidates.items()
-    }
-
-
-def left_behind(discovery: Discovery, plan: MigrationPlan) -> list[Finding]:
-    """Non-Python files inside the package do not move with the modules (yet): each is
-    reported, since code that finds it through `__file__` would point at nothing."""
-    if plan.is_empty:
-        return []
-    message = "stays where it is while the modules move; paths built from __file__ will miss it"
-    return [Finding(path, 1, CODE, message, unresolved=True) for path in discovery.resources]

@@ -141,6 +141,7 @@ def build_changeset(
         suffix = f" (and {more} more file{'s' if more > 1 else ''})" if more else ""
         raise MigrationError(first.message + suffix, path=first.path, line=first.line)
     changes.extend(FileChange(None, path, b"", b"") for path in plan.creations)
+    changes.extend(_file_moves(root, plan, set(sources)))
     _refuse_overwrites(root, changes)
     ordered = tuple(sorted(changes, key=lambda c: c.sort_key))
     return ChangeSet(ordered, (*plan.notes, *sorted(findings)), rewrites)
@@ -201,6 +202,15 @@ def _file_change(
         return FileChange(path, None, data, b"", mode)
     new_path = plan.new_paths.get(path, path)
     return FileChange(path, new_path, data, data if new_bytes is None else new_bytes, mode)
+
+
+def _file_moves(root: Path, plan: MigrationPlan, python: set[str]) -> Iterator[FileChange]:
+    """Non-Python files the plan moves (resources, the Alembic folder's templates): bytes as
+    they are, read only now."""
+    for move in plan.moves:
+        if move.old not in python and move.old != move.new:
+            data = (root / move.old).read_bytes()
+            yield FileChange(move.old, move.new, data, data, _git_mode(root / move.old))
 
 
 def _git_mode(path: Path) -> int:
