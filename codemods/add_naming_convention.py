@@ -3,10 +3,13 @@
 `class Base(DeclarativeBase)` gains `metadata = MetaData(naming_convention=NAMING_CONVENTION)`;
 `Base = declarative_base()` gains `metadata=MetaData(naming_convention=NAMING_CONVENTION)`;
 `NAMING_CONVENTION` (the five ix/uq/ck/fk/pk keys of DESIGN.md) is defined after the imports
-and `MetaData` imported from sqlalchemy. A module that mentions `naming_convention` anywhere
-keeps its own. On a project with Alembic revisions new constraint names change what
-autogenerate emits, so there the plan turns this on only when asked (`naming_convention =
-true` in `[tool.forgeapi-migrate]`); see the README.
+and `MetaData` imported from sqlalchemy. SQLModel keeps one `SQLModel.metadata` for every table:
+its convention is set in the application package's `__init__.py`, which runs before any
+module that defines a table (constraint names are fixed when a table is defined). A module
+that mentions `naming_convention` anywhere keeps its own (for SQLModel: any module). On a
+project with Alembic revisions new constraint names change what autogenerate emits, so there
+the plan turns this on only when asked (`naming_convention = true` in
+`[tool.forgeapi-migrate]`); see the README.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ CONVENTION = """NAMING_CONVENTION = {
 }
 """
 METADATA = "MetaData(naming_convention=NAMING_CONVENTION)"
+SQLMODEL = "SQLModel.metadata.naming_convention = NAMING_CONVENTION\n"
+SQLMODEL_WHY = "# Set here: this module runs before any module that defines a table."
 
 
 class AddNamingConvention(MigrationCodemod):
@@ -35,11 +40,15 @@ class AddNamingConvention(MigrationCodemod):
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
+        if plan.sqlmodel and path == f"{plan.source_package}/__init__.py":
+            return True
         declares_base = b"DeclarativeBase" in data or b"declarative_base(" in data
         return plan.naming_convention and declares_base and b"naming_convention" not in data
 
     def visit_Module(self, node: cst.Module) -> None:
-        self.changed = False
+        path = self.context.filename or ""
+        self.for_sqlmodel = self.plan.sqlmodel and path == f"{self.plan.source_package}/__init__.py"
+        self.changed = self.for_sqlmodel
 
     def leave_ClassDef(
         self, original_node: cst.ClassDef, updated_node: cst.ClassDef
@@ -82,11 +91,16 @@ class AddNamingConvention(MigrationCodemod):
         self.rewrites += 1
         body = list(updated_node.body)
         after_imports = _after_imports(body)
-        added = [cst.parse_statement(CONVENTION).with_changes(leading_lines=[cst.EmptyLine()])]
-        if not _imports_metadata(body):
+        gap = [cst.EmptyLine()] if after_imports or self.for_sqlmodel else []
+        added = [cst.parse_statement(CONVENTION).with_changes(leading_lines=gap)]
+        if self.for_sqlmodel:
+            added.insert(0, cst.parse_statement("from sqlmodel import SQLModel\n"))
+            why = cst.EmptyLine(comment=cst.Comment(SQLMODEL_WHY))
+            added.append(cst.parse_statement(SQLMODEL).with_changes(leading_lines=[why]))
+        elif not _imports_metadata(body):
             added.insert(0, cst.parse_statement("from sqlalchemy import MetaData\n"))
         return updated_node.with_changes(
-            body=[*body[:after_imports], *added, *body[after_imports:]]
+            body=[*body[:after_imports], *added, *body[after_imports:]], has_trailing_newline=True
         )
 
 

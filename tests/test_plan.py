@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from forgeapi_migrate import naming
 from forgeapi_migrate.config import load_config
 from forgeapi_migrate.discover import discover
 from forgeapi_migrate.errors import MigrationError
@@ -196,3 +197,14 @@ def test_layered_package_named_like_the_target_is_refused(tmp_path: Path) -> Non
     )
     with pytest.raises(MigrationError, match="already has the target name"):
         build_plan(discover(root, load_config(root)), load_config(root))
+
+
+@pytest.mark.parametrize(
+    ("plural", "expected"),
+    [("users", "user"), ("categories", "category"), ("heroes", "hero"), ("shoes", "shoe"),
+     ("statuses", "status"), ("addresses", "address"), ("boxes", "box"), ("status", "status")],
+)  # fmt: skip
+def test_singular(plural: str, expected: str) -> None:
+    assert naming.singular(plural) == expected
+    # a class named after its domain keeps its name across domains (no `HeroesHero`)
+    assert naming.names_its_domain(naming.camel(expected) + "Public", plural)

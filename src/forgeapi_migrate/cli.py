@@ -1,6 +1,7 @@
 """Command line: parse arguments, call the pipeline, map the outcome to an exit code.
 
-    forgeapi-migrate PATH [--dry-run | --check] [--allow-dirty] [--plan-file F] [--json]
+    forgeapi-migrate PATH [--dry-run | --check] [--allow-dirty] [--plan-file F] [--init-alembic]
+                          [--only ID] [--skip ID] [--json]
     forgeapi-migrate plan PATH [--plan-file F] [--json]
     forgeapi-migrate list-codemods
 
@@ -76,13 +77,19 @@ def migrate_command(
     skip: Annotated[
         list[str] | None, typer.Option("--skip", help="Skip these codemod ids.")
     ] = None,
+    init_alembic: Annotated[
+        bool,
+        typer.Option("--init-alembic", help="Add alembic.ini and alembic/ if there are none."),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Migrate PATH in place (or show the diff with --dry-run)."""
     if dry_run and check:
         raise typer.BadParameter("--dry-run and --check cannot be combined")
     mode: Mode = "dry-run" if dry_run else "check" if check else "write"
-    options = RunOptions(path, mode, allow_dirty, plan_file, tuple(only or ()), tuple(skip or ()))
+    options = RunOptions(
+        path, mode, allow_dirty, plan_file, tuple(only or ()), tuple(skip or ()), init_alembic
+    )
     err = report.stderr_console()
     with _user_errors(as_json), report.progress_bar(err) as progress:
         outcome = run(options, progress)

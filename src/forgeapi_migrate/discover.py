@@ -50,6 +50,8 @@ class Discovery:
     # Every Python file's bytes, read once here and shared by the later stages.
     sources: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     resources: tuple[str, ...] = ()  # non-Python files inside the package (templates, .sql, ...)
+    # Type stubs (`.pyi`): not modules of their own, but their imports follow the move too.
+    stubs: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     # Package module -> the root-relative paths it builds from `__file__` (see file_paths.py).
     file_references: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -90,6 +92,7 @@ def discover(root: Path, config: Config) -> Discovery:
         | _attribute_patches(sources, {package, config.target}),
         sources=sources,
         resources=tuple(p for p in other_files if p.startswith(package + "/")),
+        stubs={p: (root / p).read_bytes() for p in other_files if p.endswith(".pyi")},
         file_references={
             path: tuple(file_relative_paths(path, data))
             for path, data in sources.items()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["warning", "error"]
+Severity = Literal["info", "warning", "error"]
 
 
 @dataclass(frozen=True, order=True)

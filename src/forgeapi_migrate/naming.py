@@ -35,12 +35,23 @@ GLOBAL_STEMS = {
     "exceptions": "exceptions", "errors": "exceptions", "constants": "constants", "utils": "utils",
 }  # fmt: skip
 DATABASE_DIRS = frozenset({"db", "database"})
-DATABASE_DIR_STEMS = frozenset({"session", "database", "db", "engine", "base", "base_class"})
+DATABASE_DIR_STEMS = frozenset(
+    {"session", "database", "db", "engine", "connection", "base", "base_class"}
+)
 GENERIC_STEMS = frozenset({"base", "common", "shared", "mixins", "generic", "core"})
 AGGREGATOR_STEMS = frozenset({"api", "main", "router", "routers", "routes"})
 AGGREGATOR_ROLE = "api"
 # Stems that win a shared global destination, best first (`db/session.py` over `db/base.py`).
-GLOBAL_PRIORITY = ("session", "database", "db", "engine", "config", "settings", "main")
+GLOBAL_PRIORITY = (
+    "session",
+    "database",
+    "db",
+    "engine",
+    "connection",
+    "config",
+    "settings",
+    "main",
+)
 _VERSION_DIR = re.compile(r"v\d+$")
 
 
@@ -55,13 +66,18 @@ class Placement:
     nest: str | None = None  # a folder between the layer and the file (`schemas/requests/`)
 
 
+_OE_WORDS = frozenset({"shoes", "toes", "canoes", "oboes", "hoes", "floes", "does"})
+
+
 def singular(word: str) -> str:
     if word.endswith(("us", "ss", "is")):
         return word  # status, address, analysis
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("sses") or word.endswith("xes") or word.endswith("ches"):
-        return word[:-2]
+    if word.endswith(("sses", "xes", "ches", "shes", "uses")):
+        return word[:-2]  # addresses, boxes, matches, wishes, statuses
+    if word.endswith("oes") and word not in _OE_WORDS:
+        return word[:-2]  # heroes, potatoes (but shoes, canoes)
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from forgeapi_migrate.alembic_config import alembic_ini_change
+from forgeapi_migrate.alembic_scaffold import scaffold
 from forgeapi_migrate.changeset import ChangeSet
 from forgeapi_migrate.codemods import CODEMODS, MigrationCodemod
 from forgeapi_migrate.config import load_config
@@ -38,6 +39,7 @@ class RunOptions:
     plan_file: Path | None = None
     only: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
+    init_alembic: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,14 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
     ini_change = alembic_ini_change(root, discovery.alembic_ini, edited_ini)
     text_changes = [c for c in text_changes if c is not edited_ini]
     text_changes += [ini_change] if ini_change is not None else []
+    if options.init_alembic:
+        created = scaffold(discovery, plan)
+        text_changes += created
+        if created:  # the note that suggested --init-alembic has been acted on
+            plan = replace(plan, notes=tuple(n for n in plan.notes if n.code != "FMA02"))
+            changeset = replace(
+                changeset, findings=tuple(f for f in changeset.findings if f.code != "FMA02")
+            )
     changeset = replace(
         changeset,
         changes=tuple(sorted([*changeset.changes, *text_changes], key=lambda c: c.sort_key)),

@@ -18,6 +18,7 @@ from forgeapi_migrate import naming, resources
 from forgeapi_migrate.config import AliasStyle, Config
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
+from forgeapi_migrate.orm import OrmFacts, find_orm_facts
 from forgeapi_migrate.reexports import find_reexports
 
 MoveKind = Literal["domain", "global", "shared", "package", "alembic", "resource"]
@@ -54,6 +55,7 @@ class MigrationPlan:
     # "app.models.user:User", "user": "app.models.user"} (see reexports.py, FM004).
     reexports: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     naming_convention: bool = False  # FM005: give the declarative base a naming convention
+    sqlmodel: bool = False  # FM005: ...or SQLModel.metadata, in the package's __init__.py
 
     @cached_property
     def module_map(self) -> dict[str, str | None]:
@@ -202,8 +204,13 @@ def naming_convention_wanted(discovery: Discovery, config: Config) -> bool:
     constraint names change what autogenerate emits against existing databases."""
     if config.naming_convention is not None:
         return config.naming_convention
+    return not has_revisions(discovery)
+
+
+def has_revisions(discovery: Discovery) -> bool:
+    """Whether an Alembic `versions/` folder (beside an env.py) holds a revision."""
     files = set(discovery.python_files)
-    return not any(
+    return any(
         str(PurePosixPath(p).parent.parent / "env.py") in files
         for p in files
         if PurePosixPath(p).parent.name == "versions"
@@ -216,7 +223,41 @@ def with_repo_facts(plan: MigrationPlan, discovery: Discovery) -> MigrationPlan:
     pinned = {plan.new_dotted_path(s) or s for s in discovery.dotted_strings}
     reexports = find_reexports(plan.source_package, discovery.sources)
     dissolved = {k: v for k, v in reexports.items() if plan.module_map.get(k, "") is None}
-    return replace(plan, pinned_names=frozenset(pinned), reexports=dissolved)
+    facts = find_orm_facts(discovery.package, discovery.sources)
+    wanted = plan.naming_convention and facts.sqlalchemy
+    return replace(
+        plan,
+        pinned_names=frozenset(pinned),
+        reexports=dissolved,
+        naming_convention=wanted,
+        sqlmodel=wanted and facts.sqlmodel and not facts.has_convention,
+        notes=tuple(sorted([*plan.notes, *_database_notes(discovery, facts, wanted)])),
+    )
+
+
+def _database_notes(discovery: Discovery, facts: OrmFacts, convention: bool) -> list[Finding]:
+    """Why the Alembic and naming-convention steps do or do not apply (issue-free projects
+    need to hear it as much as the others)."""
+    where = f"{discovery.package}/__init__.py"
+    if not facts.sqlalchemy:
+        return [Finding(where, 1, "FMA01", facts.why_no_alembic, "info")]
+    if discovery.alembic_ini is None:
+        message = "SQLAlchemy without Alembic: --init-alembic adds alembic.ini and alembic/"
+        return [Finding(where, 1, "FMA02", message, "info")]
+    if not has_revisions(discovery):
+        return []
+    ini = discovery.alembic_ini
+    if convention:
+        message = (
+            "naming convention added although Alembic revisions exist: constraint names "
+            "change; review `alembic revision --autogenerate` against an upgraded database"
+        )
+        return [Finding(ini, 1, "FMA04", message)]
+    message = (
+        "Alembic revisions exist: no naming convention added (autogenerate would rename "
+        "constraints); opt in with naming_convention = true in [tool.forgeapi-migrate]"
+    )
+    return [Finding(ini, 1, "FMA03", message, "info")]
 
 
 def _refuse_layered_target(discovery: Discovery) -> None:

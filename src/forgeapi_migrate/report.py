@@ -57,7 +57,7 @@ def print_summary(report: Report, console: Console) -> None:
         _print_findings(changes.findings, console)
         return
     verb = {"write": "Migrated", "dry-run": "Would migrate", "check": "Migration pending"}
-    warnings = _plural(len(changes.findings), "warning")
+    warnings = _plural(sum(f.severity != "info" for f in changes.findings), "warning")
     console.print(
         f"{verb[report.mode]}: {changes.moved} files moved, {changes.edited} edited, "
         f"{changes.rewrites} import references rewritten, {warnings} ({report.seconds:.2f}s)."
@@ -73,7 +73,13 @@ def _plural(count: int, noun: str) -> str:
 
 def _print_findings(findings: tuple[Finding, ...], console: Console) -> None:
     for finding in findings:
-        label = "[red]unresolved[/]" if finding.unresolved else "[yellow]warning[/]"
+        label = (
+            "[red]unresolved[/]"
+            if finding.unresolved
+            else "[blue]note[/]"
+            if finding.severity == "info"
+            else "[yellow]warning[/]"
+        )
         console.print(f"  {label} {finding}", markup=True)
     unresolved = sum(1 for f in findings if f.unresolved)
     if unresolved:

@@ -122,7 +122,8 @@ def build_changeset(
 ) -> ChangeSet:
     root = discovery.root
     excluded = set(discovery.excluded)
-    sources = {path: data for path, data in discovery.sources.items() if path not in excluded}
+    every = {**discovery.sources, **discovery.stubs}
+    sources = {path: data for path, data in every.items() if path not in excluded}
     changes: list[FileChange] = []
     findings: list[Finding] = []
     errors: list[Finding] = []

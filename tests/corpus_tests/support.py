@@ -47,7 +47,7 @@ def corpus_python() -> Path:
     return python
 
 
-def _clean_env() -> dict[str, str]:
+def clean_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "PYTHON"))}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
@@ -58,7 +58,7 @@ def run_project_tests(python: Path, project: Path) -> tuple[int, dict[str, str],
     proc = subprocess.run(
         [str(python), "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "--color=no"],
         cwd=project,
-        env=_clean_env(),
+        env=clean_env(),
         capture_output=True,
         text=True,
         timeout=600,
@@ -78,7 +78,7 @@ def openapi_document(python: Path, project: Path, entry: str) -> str:
         "print(json.dumps(app.openapi(), sort_keys=True, indent=1))\n"
     )
     proc = subprocess.run(
-        [str(python), "-c", code], cwd=project, env=_clean_env(), capture_output=True, text=True,
+        [str(python), "-c", code], cwd=project, env=clean_env(), capture_output=True, text=True,
         timeout=300,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr

@@ -11,6 +11,7 @@ import ast
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +74,7 @@ def case(
 
 
 def test_the_corpus_is_not_empty() -> None:
-    assert len(CASES) >= 3, CASES
+    assert len(CASES) >= 8, CASES
 
 
 def test_matches_golden(case: Migrated) -> None:
@@ -129,7 +130,7 @@ def test_cross_domain_imports_use_the_documented_forms(case: Migrated) -> None:
             if parts[0] != "src" or len(parts) != 3 or parts[1] not in domains or parts[1] == own:
                 continue
             prefixes = ("".join(w.title() for w in parts[1].split("_")),)
-            prefixes += (prefixes[0].removesuffix("s"),)
+            prefixes += (prefixes[0].removesuffix("s"), prefixes[0].removesuffix("es"))
             for alias in node.names:
                 bound = alias.asname or alias.name
                 module = f"src.{own}.{path.stem}.{bound}"
@@ -163,18 +164,70 @@ def test_dry_run_diff_applies_to_the_in_place_result(
     assert tree_files(copy) == tree_files(case.after)
 
 
-def test_new_alembic_revisions_get_a_date_slug_name(
+def _alembic(python: Path, project: Path, database: Path, *args: str) -> str:
+    proc = subprocess.run(
+        [str(python), "-m", "alembic", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**support.clean_env(), "DATABASE_URL": f"sqlite:///{database}"},
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout + proc.stderr
+
+
+def _schema(database: Path) -> list[tuple[str, ...]]:
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY 2")
+        return [tuple(row) for row in rows]
+
+
+def _new_revision_name(python: Path, project: Path, database: Path, *args: str) -> str:
+    before = set(project.rglob("versions/*.py"))
+    _alembic(python, project, database, "revision", "-m", "add post content idx", *args)
+    [created] = set(project.rglob("versions/*.py")) - before
+    return created.name
+
+
+def test_alembic_gives_the_same_schema_and_names_new_revisions_by_date(
     case: Migrated, corpus_python: Path, tmp_path: Path
 ) -> None:
+    if not (case.before / "alembic.ini").is_file():
+        assert not (case.after / "alembic.ini").exists(), "no Alembic: nothing Alembic-related"
+        return
+    _alembic(corpus_python, case.before, tmp_path / "before.db", "upgrade", "head")
     project = tmp_path / "project"
     shutil.copytree(case.after, project)
-    before = set(project.rglob("versions/*.py"))
-    subprocess.run(
-        [str(corpus_python), "-m", "alembic", "revision", "-m", "add post content idx"],
-        cwd=project,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"},
+    _alembic(corpus_python, project, tmp_path / "after.db", "upgrade", "head")
+    assert _schema(tmp_path / "after.db") == _schema(tmp_path / "before.db")
+    assert "No new upgrade operations detected" in _alembic(
+        corpus_python, project, tmp_path / "after.db", "check"
     )
-    [created] = set(project.rglob("versions/*.py")) - before
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}_add_post_content_idx\.py", created.name), created.name
+    name = _new_revision_name(corpus_python, project, tmp_path / "after.db")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}_add_post_content_idx\.py", name), name
+
+
+def test_init_alembic_scaffold_sees_every_model(
+    case: Migrated, corpus_python: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only where there is no Alembic: the scaffold autogenerates every table, upgrades, and
+    `alembic check` finds nothing left; without SQLAlchemy it refuses and says why."""
+    if (case.before / "alembic.ini").is_file():
+        return
+    project = tmp_path / "project"
+    shutil.copytree(case.before, project)
+    database = tmp_path / "scaffold.db"
+    if "sqlalchemy" not in "".join(p.read_text() for p in project.rglob("*.py")):
+        assert main([str(project), "--init-alembic"]) == 2
+        assert "no SQLAlchemy or SQLModel in the package" in capsys.readouterr().err
+        return
+    assert main([str(project), "--init-alembic"]) == 0
+    name = _new_revision_name(corpus_python, project, database, "--autogenerate")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}_add_post_content_idx\.py", name), name
+    _alembic(corpus_python, project, database, "upgrade", "head")
+    tables = {row[1] for row in _schema(database) if row[0] == "table"} - {"alembic_version"}
+    assert len(tables) >= 3, tables
+    assert "No new upgrade operations detected" in _alembic(
+        corpus_python, project, database, "check"
+    )
+    assert main([str(project), "--check", "--init-alembic"]) == 0  # idempotent

@@ -1,0 +1,2 @@
+from .user import *
+from .note import *
