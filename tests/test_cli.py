@@ -496,3 +496,53 @@ def test_resources_move_with_their_modules_and_file_paths_follow(
     router = (mini / "src/users/router.py").read_text()
     assert "SQL = (Path(__file__).parent / 'router.sql').read_text()" in router
     assert "PAGE = Path(__file__).parents[1] / 'static' / 'users.html'" in router
+
+
+def test_a_project_without_sqlalchemy_hears_why_nothing_alembic_happens(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tree(mini, {"app/db/__init__.py": "", "app/db/orm.py": "from tortoise import Tortoise\n"})
+    assert main([str(mini), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "note app/__init__.py:1: FMA01 no SQLAlchemy or SQLModel in the package (Tortoise" in err
+    assert main([str(mini), "--check", "--init-alembic"]) == 2
+    assert "--init-alembic: no SQLAlchemy" in capsys.readouterr().err
+
+
+SQLALCHEMY_FILES = {
+    "app/db/__init__.py": "",
+    "app/db/session.py": (
+        "from sqlalchemy import create_engine\nfrom sqlalchemy.orm import DeclarativeBase\n\n"
+        "engine = create_engine('sqlite://')\n\n\nclass Base(DeclarativeBase):\n    pass\n"
+    ),
+    "app/models/item.py": (
+        "from sqlalchemy.orm import Mapped, mapped_column\n\nfrom app.db.session import Base\n\n\n"
+        "class Item(Base):\n    __tablename__ = 'items'\n    id: Mapped[int] = mapped_column(primary_key=True)\n"
+    ),
+}
+
+
+def test_init_alembic_dry_run_shows_the_scaffold_and_applies(
+    mini: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    write_tree(mini, SQLALCHEMY_FILES)
+    assert main([str(mini), "--dry-run", "--init-alembic"]) == 1
+    captured = capfdbinary.readouterr()
+    diff = captured.out
+    assert diff.startswith(b"diff --git "), diff[:200]  # nothing but the diff on stdout
+    assert b"note app/__init__.py:1: FMA02" not in captured.err  # acted on, not suggested
+    for new in (
+        "alembic.ini",
+        "alembic/env.py",
+        "alembic/script.py.mako",
+        "alembic/versions/.gitkeep",
+    ):
+        assert f"diff --git a/{new} b/{new}\nnew file mode".encode() in diff, new
+    subprocess.run(["git", "apply", "-"], cwd=mini, input=diff, check=True)
+    env_py = (mini / "alembic/env.py").read_text()
+    assert "from src.database import Base  # noqa: E402\nimport src.items.models" in env_py
+    assert "target_metadata = Base.metadata\n" in env_py
+    assert "from src.database import engine as app_engine" in env_py
+    ini = (mini / "alembic.ini").read_text()
+    assert "script_location = %(here)s/alembic\n" in ini
+    assert "file_template = %%(year)d-%%(month).2d-%%(day).2d_%%(slug)s\n" in ini

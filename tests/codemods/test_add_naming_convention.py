@@ -53,3 +53,29 @@ class TestAddNamingConvention(CodemodTest):
         )
         assert applies is False
         assert AddNamingConvention.applies_to("m.py", code.encode(), PLAN) is True
+
+
+class TestSQLModelConvention(CodemodTest):
+    """SQLModel: one metadata for all tables, set in the package __init__ (runs first)."""
+
+    TRANSFORM = AddNamingConvention
+    PLAN = MigrationPlan("app", "src", (), naming_convention=True, sqlmodel=True)
+
+    def test_empty_package_init_gets_the_convention(self) -> None:
+        from libcst.codemod import CodemodContext
+
+        self.assertCodemod(
+            "",
+            "from sqlmodel import SQLModel\n\n"
+            + CONVENTION
+            + "# Set here: this module runs before any module that defines a table.\n"
+            "SQLModel.metadata.naming_convention = NAMING_CONVENTION\n",
+            self.PLAN,  # type: ignore[arg-type]
+            context_override=CodemodContext(filename="app/__init__.py"),
+        )
+
+    def test_only_the_package_init(self) -> None:
+        assert AddNamingConvention.applies_to("app/__init__.py", b"", self.PLAN)
+        assert not AddNamingConvention.applies_to("app/models/__init__.py", b"", self.PLAN)
+        off = replace(self.PLAN, sqlmodel=False)
+        assert not AddNamingConvention.applies_to("app/__init__.py", b"", off)
