@@ -67,11 +67,15 @@ class MigrationCodemod(cst.CSTTransformer):
         """A cheap look at the parsed tree before any metadata is computed; False skips it."""
         return True
 
+    def needs_metadata(self) -> bool:
+        """Asked after `wants`: False visits without resolving METADATA_DEPENDENCIES."""
+        return True
+
     def transform_module(self, tree: cst.Module) -> cst.Module:
         self._tree = tree
         if not self.wants(tree):
             return tree
-        if not self.METADATA_DEPENDENCIES:
+        if not self.METADATA_DEPENDENCIES or not self.needs_metadata():
             return tree.visit(self)
         with self.resolve(MetadataWrapper(tree, unsafe_skip_copy=True)):
             return tree.visit(self)

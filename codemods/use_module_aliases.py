@@ -13,7 +13,9 @@ Inside `src/<a>/`, an import from another domain `b` takes one of two forms:
 
 Imports inside one domain, and imports of global modules (`src.config`, `src.database`, ...),
 stay as they are. Every rewrite follows libcst's scope analysis: only the accesses bound to
-that import change, never a shadowing local, a parameter, a keyword argument or an attribute.
+that import change, never a shadowing local, a parameter, a keyword argument or an attribute
+(a file whose imported names are bound nowhere else needs no scope analysis to know that, see
+`_name_facts.py`).
 A name bound more than once, re-exported through `__all__`, named by a patch string
 (`mock.patch("src.posts.service.get_user")` must go on patching what the code uses), or used
 where it cannot be rewritten is left alone and reported.
@@ -22,7 +24,6 @@ where it cannot be rewritten is left alone and reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -46,6 +47,7 @@ from forgeapi_migrate.codemods._helpers import (
     replacing_statement,
     with_commas,
 )
+from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.plan import MigrationPlan
 
 
@@ -73,7 +75,7 @@ class UseModuleAliases(SplitsImportLines):
         self.import_edits: dict[cst.Import, cst.ImportFrom] = {}
         self.names: dict[cst.Name, cst.BaseExpression] = {}
         self.strings: dict[cst.SimpleString, list[tuple[str, str]]] = {}
-        self.taken = _names_in_use(self.metadata[ScopeProvider].values())
+        self.taken = self.facts.in_use
         self.exported = _dunder_all(node)
         self.present: dict[tuple[str, str], str] = {}
         top_level = {
@@ -105,12 +107,42 @@ class UseModuleAliases(SplitsImportLines):
 
     def wants(self, tree: cst.Module) -> bool:
         """Scope analysis is the costly part: only for files with an import of another domain
-        that is not yet in one of the documented forms."""
+        that is not yet in one of the documented forms, and whose names are not simple."""
         self.domain = self._own_domain()
-        return self.domain is not None and any(
+        imports = find_imports(tree)
+        if self.domain is None or not any(
             self._needs_work(node) if isinstance(node, cst.ImportFrom) else self._as_import(node)
-            for node in find_imports(tree)
+            for node in imports
+        ):
+            return False
+        self.facts = NameFacts()
+        tree.visit(self.facts)
+        top_level = {
+            id(s) for line in tree.body if isinstance(line, cst.SimpleStatementLine)
+            for s in line.body
+        }  # fmt: skip
+        reaching = [
+            node
+            for node in imports
+            if (
+                self._other_domain(node)
+                if isinstance(node, cst.ImportFrom)
+                else self._as_import(node)
+            )
+        ]
+        self.simple = all(
+            id(node) in top_level
+            and not isinstance(node.names, cst.ImportStar)
+            and all(self._is_simple(alias_binding(alias)) for alias in node.names)
+            for node in reaching
         )
+        return True
+
+    def _is_simple(self, name: str) -> bool:
+        return self.facts.bindings[name] == 1 and not self.facts.mentioned_in_a_string(name)
+
+    def needs_metadata(self) -> bool:
+        return not self.simple
 
     def _as_import(self, node: cst.Import) -> list[str] | None:
         """`import src.<b>.<m> as x` for another domain b: parts, to become the `from` form."""
@@ -126,8 +158,8 @@ class UseModuleAliases(SplitsImportLines):
     def _decide_import(self, node: cst.Import) -> None:
         """`import src.users.service as us` -> `from src.users import service as user_service`."""
         parts = self._as_import(node)
-        scope = self.get_metadata(ScopeProvider, node)
-        if parts is None or scope is None:
+        scope = self._scope(node)
+        if parts is None or (scope is None and not self.simple):
             return
         bound = alias_binding(node.names[0])
         wanted = self._fresh_alias(node, parts[1], parts[2], bound)
@@ -165,8 +197,8 @@ class UseModuleAliases(SplitsImportLines):
         if parts is None or isinstance(node.names, cst.ImportStar):
             return
         domain = parts[1]
-        scope = self.get_metadata(ScopeProvider, node)
-        if scope is None:
+        scope = self._scope(node)
+        if scope is None and not self.simple:
             return
         edit = _Edit()
         for alias in node.names:
@@ -181,8 +213,8 @@ class UseModuleAliases(SplitsImportLines):
             self.edits[node] = edit
 
     def _module_import(
-        self, node: cst.ImportFrom, scope: Scope, alias: cst.ImportAlias, domain: str, module: str,
-        edit: _Edit,
+        self, node: cst.ImportFrom, scope: Scope | None, alias: cst.ImportAlias, domain: str,
+        module: str, edit: _Edit,
     ) -> None:  # fmt: skip
         bound = alias_binding(alias)
         wanted = self.present.get((domain, module)) or self._fresh_alias(
@@ -194,7 +226,12 @@ class UseModuleAliases(SplitsImportLines):
         edit.keep.append(alias)
 
     def _class_import(
-        self, node: cst.ImportFrom, scope: Scope, alias: cst.ImportAlias, domain: str, edit: _Edit
+        self,
+        node: cst.ImportFrom,
+        scope: Scope | None,
+        alias: cst.ImportAlias,
+        domain: str,
+        edit: _Edit,
     ) -> None:
         name = dotted_name(alias.name) or ""
         bound = alias_binding(alias)
@@ -209,8 +246,8 @@ class UseModuleAliases(SplitsImportLines):
         edit.keep.append(alias)
 
     def _name_import(
-        self, node: cst.ImportFrom, scope: Scope, alias: cst.ImportAlias, domain: str, module: str,
-        edit: _Edit, top_level: bool,
+        self, node: cst.ImportFrom, scope: Scope | None, alias: cst.ImportAlias, domain: str,
+        module: str, edit: _Edit, top_level: bool,
     ) -> None:  # fmt: skip
         name = dotted_name(alias.name) or ""
         bound = alias_binding(alias)
@@ -227,6 +264,9 @@ class UseModuleAliases(SplitsImportLines):
             if top_level:
                 self.present[(domain, module)] = module_alias
             edit.add.append((f"{self.plan.target_package}.{domain}", module, module_alias))
+
+    def _scope(self, node: cst.CSTNode) -> Scope | None:
+        return None if self.simple else self.get_metadata(ScopeProvider, node)
 
     def _fresh_alias(
         self, node: cst.Import | cst.ImportFrom, domain: str, module: str, current: str | None
@@ -247,7 +287,7 @@ class UseModuleAliases(SplitsImportLines):
     def _rename(
         self,
         node: cst.Import | cst.ImportFrom,
-        scope: Scope,
+        scope: Scope | None,
         bound: str,
         wanted: str,
         allow_strings: bool = True,
@@ -263,18 +303,21 @@ class UseModuleAliases(SplitsImportLines):
     def _accesses(
         self,
         node: cst.Import | cst.ImportFrom,
-        scope: Scope,
+        scope: Scope | None,
         bound: str,
         allow_strings: bool = True,
     ) -> list[cst.CSTNode] | None:
         """The nodes reading this import's binding; None (reported) when a rewrite is unsafe."""
-        assignments = list(scope.assignments[bound])
         problem = None
         if bound in self.exported:
             problem = "is re-exported through __all__"
         elif f"{self.new_module}.{bound}" in self.plan.pinned_names:
             problem = f"is a patch target (a string names {self.new_module}.{bound})"
-        elif len(assignments) != 1 or getattr(assignments[0], "node", None) is not node:
+        elif scope is None:  # simple: bound once in the file, so every use is this import's
+            return list(self.facts.uses.get(bound, []))
+        elif len(assignments := list(scope.assignments[bound])) != 1 or (
+            getattr(assignments[0], "node", None) is not node
+        ):
             problem = "is bound more than once in its scope"
         else:
             nodes: list[cst.CSTNode] = [access.node for access in assignments[0].references]
@@ -334,16 +377,6 @@ class UseModuleAliases(SplitsImportLines):
             import_from(pkg, [import_alias(mod, alias)]) for pkg, mod, alias in edit.add
         )
         return replacing_statement(statements)
-
-
-def _names_in_use(scopes: Iterable[object]) -> set[str]:
-    """Every name bound or read anywhere in the file: a new alias must be none of them."""
-    names: set[str] = set()
-    for scope in set(scopes):
-        if isinstance(scope, Scope):
-            names.update(a.name for a in scope.assignments)
-            names.update(a.node.value for a in scope.accesses if isinstance(a.node, cst.Name))
-    return names
 
 
 def _dunder_all(module: cst.Module) -> set[str]:

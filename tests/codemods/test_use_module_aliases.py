@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
+import libcst as cst
+import pytest
 from libcst.codemod import CodemodContext, CodemodTest
 
+from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.codemods.use_module_aliases import UseModuleAliases
+from forgeapi_migrate.pipeline import RunOptions, run
 from forgeapi_migrate.plan import MigrationPlan
 
 PLAN = MigrationPlan("src", "src", (), domains=("auth", "notifications", "posts", "users"))
@@ -73,6 +79,17 @@ class TestUseModuleAliases(CodemodTest):
             "def a(TOKEN_TTL=1):\n    return TOKEN_TTL\n\n"
             "def b():\n    TOKEN_TTL = 2\n    return TOKEN_TTL\n\n"
             "def c(obj):\n    return obj.TOKEN_TTL, f(TOKEN_TTL=auth_constants.TOKEN_TTL), [TOKEN_TTL for TOKEN_TTL in obj]\n",
+        )
+
+    def test_simple_file_attribute_keyword_and_match_key_are_not_uses(self) -> None:
+        # TOKEN_TTL is bound only by its import here: the cheap path (no scope analysis)
+        self.check(
+            "from src.auth.constants import TOKEN_TTL\n\n"
+            "def c(obj):\n    return obj.TOKEN_TTL, f(TOKEN_TTL=TOKEN_TTL), f'{TOKEN_TTL}'\n\n"
+            "match x:\n    case P(TOKEN_TTL=1):\n        pass\n",
+            "from src.auth import constants as auth_constants\n\n"
+            "def c(obj):\n    return obj.TOKEN_TTL, f(TOKEN_TTL=auth_constants.TOKEN_TTL), f'{auth_constants.TOKEN_TTL}'\n\n"
+            "match x:\n    case P(TOKEN_TTL=1):\n        pass\n",
         )
 
     def test_classes_keep_their_name_or_get_a_domain_prefix(self) -> None:
@@ -177,3 +194,42 @@ class TestUseModuleAliases(CodemodTest):
     def test_unused_import_is_kept_for_its_side_effects(self) -> None:
         code = "from src.users.service import register  # noqa: F401\n"
         self.check(code, code)
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def test_the_cheap_path_gives_what_scope_analysis_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files whose imported names are bound once skip libcst's ScopeProvider; forcing the
+    scope analysis everywhere must not change a byte of any corpus migration."""
+    simple: list[bool] = []
+    wants = UseModuleAliases.wants
+
+    def spying_wants(self: UseModuleAliases, tree: cst.Module) -> bool:
+        result = wants(self, tree)
+        if result:
+            simple.append(self.simple)
+        return result
+
+    monkeypatch.setattr(UseModuleAliases, "wants", spying_wants)
+    for before in sorted(CORPUS.glob("*/before")):
+        project = tmp_path / before.parent.name
+        shutil.copytree(before, project)
+        cheap = run(RunOptions(project, "dry-run")).diff
+        with monkeypatch.context() as forced:
+            forced.setattr(UseModuleAliases, "needs_metadata", lambda self: True)
+            assert run(RunOptions(project, "dry-run")).diff == cheap, before.parent.name
+    assert True in simple, "the corpus must exercise the cheap path"
+
+
+def test_a_name_bound_twice_takes_the_scope_analysis() -> None:
+    facts = NameFacts()
+    cst.parse_module(
+        "from src.users.service import get_user\n\n\ndef f(get_user):\n    return get_user\n"
+        "\n\nclass C:\n    x = [y for y in z]\n"
+    ).visit(facts)
+    assert facts.bindings["get_user"] == 2
+    assert facts.bindings["y"] == 1 and facts.bindings["C"] == 1 and facts.bindings["x"] == 1
+    assert [n.value for n in facts.uses["get_user"]] == ["get_user", "get_user"]  # param, use
