@@ -546,3 +546,22 @@ def test_init_alembic_dry_run_shows_the_scaffold_and_applies(
     ini = (mini / "alembic.ini").read_text()
     assert "script_location = %(here)s/alembic\n" in ini
     assert "file_template = %%(year)d-%%(month).2d-%%(day).2d_%%(slug)s\n" in ini
+
+
+def test_layers_in_sibling_top_level_packages_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = write_tree(
+        tmp_path / "p",
+        {
+            "core/__init__.py": "",
+            "core/main.py": "from fastapi import FastAPI\n\nfrom models.user import User\n\napp = FastAPI()\n",
+            "models/__init__.py": "",
+            "models/user.py": "class User:\n    pass\n",
+            "scripts/seed.py": "",
+        },
+    )
+    assert main([str(project), "--check"]) == 2
+    err = capsys.readouterr().err
+    assert "several top-level packages (models beside core)" in err
+    assert "Nothing was written." in err

@@ -208,3 +208,15 @@ def test_singular(plural: str, expected: str) -> None:
     assert naming.singular(plural) == expected
     # a class named after its domain keeps its name across domains (no `HeroesHero`)
     assert naming.names_its_domain(naming.camel(expected) + "Public", plural)
+
+
+def test_a_module_named_like_an_imported_library_is_noted(tmp_path: Path) -> None:
+    plan = plan_for(
+        tmp_path,
+        {"app/models/pydantic.py": "from pydantic import BaseModel\n",
+         "app/models/user.py": "", "app/api/routes/users.py": ""},
+    )  # fmt: skip
+    notes = [n for n in plan.notes if n.code == "FMP06"]
+    assert [(n.path, "'pydantic'" in n.message) for n in notes] == [
+        ("app/models/pydantic.py", True)
+    ]

@@ -77,6 +77,7 @@ def discover(root: Path, config: Config) -> Discovery:
     package = config.source or _find_app_package(root, sources)
     if not (root / package / "__init__.py").is_file():
         raise MigrationError(f"source package {package!r} has no __init__.py", path=package)
+    _refuse_sibling_layers(package, sources, config.target)
     entry = _find_entry({p: d for p, d in sources.items() if p.startswith(package + "/")})
     ini, script_location = _find_alembic(root)
     return Discovery(
@@ -174,6 +175,37 @@ def _imported_modules(tree: ast.Module, packages: set[str]) -> dict[str, str]:
             for alias in node.names:
                 bound[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     return bound
+
+
+def _refuse_sibling_layers(package: str, sources: Mapping[str, bytes], target: str) -> None:
+    """Layers in top-level packages beside the app (`core/main.py` + `models/`, `schemas/`):
+    one migration moves one package, so such a tree would come out half migrated."""
+    from forgeapi_migrate.naming import PRIMARY_LAYERS
+
+    siblings = {
+        path.split("/")[0]
+        for path in sources
+        if path.count("/") == 1
+        and path.endswith("/__init__.py")
+        and path.split("/")[0] in PRIMARY_LAYERS
+        and path.split("/")[0] not in (package, target)
+    }
+    imported = [
+        name
+        for name in sorted(siblings)
+        if any(
+            re.search(rb"^\s*(?:from|import)\s+%s\b" % name.encode(), data, re.MULTILINE)
+            for path, data in sources.items()
+            if path.startswith(package + "/")
+        )
+    ]
+    if imported:
+        raise MigrationError(
+            f"the layers of this project live in several top-level packages "
+            f"({', '.join(imported)} beside {package}); forgeapi-migrate moves one package: "
+            "gather them into one package first (e.g. `git mv` them under it)",
+            path=imported[0],
+        )
 
 
 def _is_excluded(path: str, patterns: tuple[str, ...]) -> bool:

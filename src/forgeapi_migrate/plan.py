@@ -7,6 +7,8 @@ saves it as TOML and loads an edited copy back.
 from __future__ import annotations
 
 import ast
+import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -190,13 +192,35 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         moves=tuple(moves),
         deletions=tuple(sorted(deletions)),
         creations=missing_inits(target, moves),
-        notes=tuple(sorted([*notes, *init_notes, *resource_notes])),
+        notes=tuple(sorted([*notes, *init_notes, *resource_notes, *_shadowing(discovery, moves)])),
         entry=f"{entry.module}:{entry.attribute}" if entry else None,
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=config.alias_style,
         naming_convention=naming_convention_wanted(discovery, config),
     )
     return with_repo_facts(plan, discovery)
+
+
+_IMPORTED = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+)", re.MULTILINE)
+
+
+def _shadowing(discovery: Discovery, moves: list[ModuleMove]) -> list[Finding]:
+    """A new module or domain package named like a library the project imports
+    (`models/pydantic.py` -> `src/pydantic/models.py`): harmless with absolute imports, but it
+    shadows the library wherever `src/` itself is put on sys.path. Said, not renamed."""
+    imported = {m.decode() for data in discovery.sources.values() for m in _IMPORTED.findall(data)}
+    libraries = (imported | set(sys.stdlib_module_names)) - {discovery.package}
+    notes: dict[str, Finding] = {}
+    for move in moves:
+        parts = PurePosixPath(move.new).with_suffix("").parts
+        name = parts[1] if len(parts) > 1 else ""
+        if name in libraries and name not in notes:
+            message = (
+                f"{move.new} is named like the library {name!r}; it shadows it if "
+                f"{PurePosixPath(move.new).parts[0]}/ itself is on sys.path"
+            )
+            notes[name] = Finding(move.old, 1, "FMP06", message)
+    return list(notes.values())
 
 
 def naming_convention_wanted(discovery: Discovery, config: Config) -> bool:
