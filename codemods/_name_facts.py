@@ -39,6 +39,17 @@ class NameFacts(cst.CSTVisitor):
         self.bindings: Counter[str] = Counter()
         self.uses: dict[str, list[cst.Name]] = {}
         self.strings: list[str] = []
+        # Each use's enclosing nodes (ids): a rewrite walks down to the uses and nowhere else.
+        self.ancestors: dict[cst.Name, tuple[int, ...]] = {}
+        self._stack: list[int] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self._stack.append(id(node))
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self._stack.pop()
+        super().on_leave(original_node)
 
     @property
     def in_use(self) -> set[str]:
@@ -50,6 +61,7 @@ class NameFacts(cst.CSTVisitor):
 
     def visit_Name(self, node: cst.Name) -> None:
         self.uses.setdefault(node.value, []).append(node)
+        self.ancestors[node] = tuple(self._stack[:-1])
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         self.strings.append(node.value)

@@ -63,8 +63,9 @@ class RewriteImports(SplitsImportLines):
         self.chain_targets: dict[cst.Attribute, str] = {}
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        # Without a plain `import app.x` there are no dotted uses to follow: skip expressions.
-        if isinstance(node, cst.BaseExpression) and not self.rewrite_chains:
+        # Without a plain `import app.x` there are no dotted uses to follow: walk only what
+        # can hold an import statement (most of a tree is expressions and whitespace).
+        if not isinstance(node, _CAN_HOLD_IMPORTS) and not self.rewrite_chains:
             return False
         return super().on_visit(node)
 
@@ -197,6 +198,12 @@ class RewriteImports(SplitsImportLines):
         if len(groups) == 1 and unchanged:
             return {next(iter(groups)): None}
         return dict(groups)
+
+
+_CAN_HOLD_IMPORTS = (
+    cst.Module, cst.BaseCompoundStatement, cst.BaseSuite, cst.SimpleStatementLine, cst.Else,
+    cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally, cst.MatchCase,
+)  # fmt: skip
 
 
 def _with_module(

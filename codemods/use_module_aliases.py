@@ -89,6 +89,20 @@ class UseModuleAliases(SplitsImportLines):
                 self._decide(statement, id(statement) in top_level)
             else:
                 self._decide_import(statement)
+        self.along = self._along(node) if self.simple else None
+
+    def _along(self, module: cst.Module) -> set[int]:
+        """The nodes above something to rewrite (only they are walked, on the cheap path):
+        the ancestors of each redirected name, and the lines of the edited imports."""
+        along: set[int] = set()
+        for name in self.names:
+            along.update(self.facts.ancestors.get(name, ()))
+        edited = {*map(id, self.edits), *map(id, self.import_edits)}
+        along.update(
+            id(line) for line in module.body
+            if isinstance(line, cst.SimpleStatementLine) and any(id(s) in edited for s in line.body)
+        )  # fmt: skip
+        return along
 
     def _own_domain(self) -> str | None:
         module = self.context.full_module_name
@@ -181,6 +195,8 @@ class UseModuleAliases(SplitsImportLines):
             return super().on_visit(node)
         if not (self.edits or self.import_edits or self.names or self.strings):
             return False
+        if self.along is not None and id(node) not in self.along:
+            return False  # nothing to rewrite below; leave_* still sees the node itself
         return super().on_visit(node)
 
     def _other_domain(self, node: cst.ImportFrom) -> list[str] | None:
