@@ -81,8 +81,6 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
     root = options.root
     codemods = select_codemods(options.only, options.skip)
     discovery, plan = make_plan(root, options.plan_file)
-    if options.mode == "write" and not options.allow_dirty:
-        _refuse_dirty_tree(root)
     on_file = progress(len(discovery.python_files)) if progress else None
     changeset = build_changeset(discovery, plan, codemods, on_file)
     text_changes, text_findings = rewrite_text_files(discovery, plan)
@@ -107,6 +105,8 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
     diff = render_diff(changeset.changes) if options.mode == "dry-run" else b""
     written = False
     if options.mode == "write" and not changeset.is_empty:
+        if not options.allow_dirty:  # asked only when there is something to write
+            _refuse_dirty_tree(root)
         write_changeset(root, changeset.changes)
         written = True
     return Report(root, options.mode, plan, changeset, written, time.perf_counter() - started, diff)
