@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from forgeapi_migrate.changeset import FileChange
@@ -87,15 +88,31 @@ def _terminated(line: bytes) -> bytes:
     return line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n"
 
 
+WRITE_THREADS = 4
+
+
 def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
     """Write every change atomically per file; on any failure or Ctrl-C, restore the tree."""
     originals = {c.old_path: c for c in changes if c.old_path is not None}
-    written: list[str] = []
+    to_write = [c for c in changes if c.new_path is not None]
+    written = [c.new_path for c in to_write if c.new_path is not None]  # rollback: all of them
     try:
-        for change in changes:
-            if change.new_path is not None:
-                written.append(change.new_path)
-                _write_atomic(root / change.new_path, change.new_bytes, change.mode)
+        for directory in sorted({(root / path).parent for path in written}):
+            directory.mkdir(parents=True, exist_ok=True)
+        # The time goes into the file system's open/replace calls, which release the GIL:
+        # a few threads overlap them. Every write is atomic on its own; any failure (or
+        # Ctrl-C) stops the rest and rolls back all of them below.
+        with ThreadPoolExecutor(WRITE_THREADS) as pool:
+            futures = [
+                pool.submit(_write_atomic, root / str(c.new_path), c.new_bytes, c.mode)
+                for c in to_write
+            ]
+            try:
+                for future in futures:
+                    future.result()
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
         new_paths = {c.new_path for c in changes}
         vacated = [p for p in originals if p not in new_paths]
         for path in vacated:
@@ -107,7 +124,6 @@ def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
 
 
 def _write_atomic(path: Path, data: bytes, mode: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".forgeapi-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -126,6 +142,7 @@ def _restore(root: Path, originals: dict[str, FileChange], written: list[str]) -
             with contextlib.suppress(FileNotFoundError):
                 (root / path).unlink()
     for path, change in originals.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
         _write_atomic(root / path, change.old_bytes, change.mode)
     _remove_empty_dirs(root, written)
 
