@@ -1,4 +1,7 @@
-"""Shared libcst helpers for the codemods: one place, not copied between codemods."""
+"""Shared libcst helpers for the codemods: one place, not copied between codemods.
+
+`dotted_name` lives in `file_paths.py` (discovery needs it too) and is re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from libcst.metadata.base_provider import ProviderT
 
 from forgeapi_migrate.errors import Finding
+from forgeapi_migrate.file_paths import dotted_name as dotted_name  # re-exported
 from forgeapi_migrate.plan import MigrationPlan
 
 
@@ -107,16 +111,6 @@ def find_imports(node: cst.CSTNode) -> list[cst.Import | cst.ImportFrom]:
         elif isinstance(child, cst.CSTNode) and not isinstance(child, cst.BaseExpression):
             found.extend(find_imports(child))
     return found
-
-
-def dotted_name(node: cst.BaseExpression) -> str | None:
-    """`a.b.c` for a pure chain of names; None for anything else (calls, subscripts...)."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = dotted_name(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
-    return None
 
 
 def dotted_node(dotted: str) -> cst.Attribute | cst.Name:

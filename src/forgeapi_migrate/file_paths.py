@@ -38,11 +38,12 @@ class Shape:
     quote: str = '"'  # the quote of the tail's literals, kept in new ones
 
 
-def _name(node: cst.BaseExpression) -> str | None:
+def dotted_name(node: cst.BaseExpression) -> str | None:
+    """`a.b.c` for a pure chain of names; None for anything else (calls, subscripts...)."""
     if isinstance(node, cst.Name):
         return node.value
     if isinstance(node, cst.Attribute):
-        base = _name(node.value)
+        base = dotted_name(node.value)
         return None if base is None else f"{base}.{node.attr.value}"
     return None
 
@@ -102,7 +103,7 @@ class Evaluator:
         args = [a.value for a in node.args if a.keyword is None and not a.star]
         if len(args) != len(node.args):
             return None
-        name = _name(func)
+        name = dotted_name(func)
         short = _short(name)
         if short in _PATH_TYPES or short in _OS_SAME or name in ("os.fspath", "str"):
             return self._eval(args[0]) if len(args) == 1 else None
@@ -182,7 +183,7 @@ def shape(node: cst.BaseExpression) -> Shape:
             continue
         if isinstance(node, cst.Call) and not join_style:
             args = [literal(a.value) for a in node.args]
-            name = _name(node.func)
+            name = dotted_name(node.func)
             is_joinpath = (
                 isinstance(node.func, cst.Attribute) and node.func.attr.value == "joinpath"
             )
@@ -214,7 +215,7 @@ def _steps_up(node: cst.BaseExpression) -> tuple[int, str]:
             node, count, style = node.value, count + 1, "parent"
         elif (
             isinstance(node, cst.Call)
-            and _name(node.func) in ("os.path.dirname", "path.dirname", "dirname")
+            and dotted_name(node.func) in ("os.path.dirname", "path.dirname", "dirname")
             and len(node.args) == 1
             and style != "parent"
         ):
