@@ -60,7 +60,7 @@ class ResolveReexports(SplitsImportLines):
 
     def _absolute(self, node: cst.ImportFrom) -> str | None:
         module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
-        if module is None or module.partition(".")[0] != self.plan.source_package:
+        if module is None or not self.plan.owns_module(module):
             return None
         if module in self.plan.reexports:
             return module

@@ -30,21 +30,21 @@ class RewriteDottedPaths(MigrationCodemod):
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
         if not plan.module_map:
             return False
-        quoted = re.escape(plan.source_package.encode()) + rb"[./]"
-        return re.search(rb"[\"']" + quoted, data) is not None
+        roots = b"|".join(re.escape(r.encode()) for r in plan.source_roots)
+        return re.search(rb"[\"'](?:" + roots + rb")[./]", data) is not None
 
     def visit_Module(self, node: cst.Module) -> None:
-        package = re.escape(self.plan.source_package)
-        self.pattern = re.compile(rf"({package}(?:\.\w+)+)(:\w+)?")
+        roots = "|".join(re.escape(r) for r in self.plan.source_roots)
+        self.pattern = re.compile(rf"((?:{roots})(?:\.\w+)+)(:\w+)?")
 
     def leave_SimpleString(
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString
     ) -> cst.SimpleString:
         value = updated_node.evaluated_value
-        if isinstance(value, str) and value.startswith(self.plan.source_package + "/"):
+        if isinstance(value, str) and self.plan.owns_path(value):
             return self._file_path(original_node, updated_node, value)
         match = self.pattern.fullmatch(value) if isinstance(value, str) else None
-        if match is None or match.group(1) == self.plan.source_package:
+        if match is None or match.group(1) in self.plan.source_roots:
             return updated_node
         path, attribute = match.group(1), match.group(2) or ""
         new = self.plan.new_dotted_path(path)

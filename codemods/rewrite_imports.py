@@ -24,7 +24,6 @@ from forgeapi_migrate.codemods._helpers import (
     dotted_node,
     find_imports,
     import_from,
-    is_within,
     with_commas,
 )
 from forgeapi_migrate.plan import MigrationPlan
@@ -45,17 +44,15 @@ class RewriteImports(SplitsImportLines):
         relatively: a file that does neither cannot reference a moved module."""
         if not plan.module_map:
             return False
-        if re.search(rb"\b" + re.escape(plan.source_package.encode()) + rb"\b", data):
+        if plan.source_bytes_pattern.search(data):
             return True
-        in_package = path.startswith(plan.source_package + "/")
+        in_package = plan.owns_path(path)
         return in_package and _RELATIVE_IMPORT.search(data) is not None
 
     def visit_Module(self, node: cst.Module) -> None:
-        source = self.plan.source_package
-        self.source = source
         self.moves = self.plan.module_map
         self.rewrite_chains = any(
-            alias.asname is None and is_within(dotted_name(alias.name) or "", source)
+            alias.asname is None and self.plan.owns_module(dotted_name(alias.name) or "")
             for imp in find_imports(node)
             if isinstance(imp, cst.Import)
             for alias in imp.names
@@ -80,7 +77,7 @@ class RewriteImports(SplitsImportLines):
         names = []
         for alias in updated_node.names:
             old = dotted_name(alias.name) or ""
-            new = self._lookup(old) if is_within(old, self.source) else _MISSING
+            new = self._lookup(old) if self.plan.owns_module(old) else _MISSING
             if new is None:
                 self.report(
                     original_node,
@@ -103,7 +100,7 @@ class RewriteImports(SplitsImportLines):
         chain = dotted_name(node)
         if chain is None:
             return True  # e.g. `f(app.x.y).z`: look inside
-        if not is_within(chain, self.source):
+        if not self.plan.owns_module(chain):
             return False
         parts = chain.split(".")
         for size in range(len(parts), 1, -1):
@@ -156,7 +153,7 @@ class RewriteImports(SplitsImportLines):
 
     def _absolute_module(self, node: cst.ImportFrom) -> str | None:
         module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
-        if module is None or not is_within(module, self.source):
+        if module is None or not self.plan.owns_module(module):
             return None
         return module
 

@@ -548,20 +548,38 @@ def test_init_alembic_dry_run_shows_the_scaffold_and_applies(
     assert "file_template = %%(year)d-%%(month).2d-%%(day).2d_%%(slug)s\n" in ini
 
 
-def test_layers_in_sibling_top_level_packages_are_refused(
+def test_layers_in_sibling_top_level_packages_migrate_with_the_app(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = write_tree(
         tmp_path / "p",
         {
             "core/__init__.py": "",
-            "core/main.py": "from fastapi import FastAPI\n\nfrom models.user import User\n\napp = FastAPI()\n",
-            "models/__init__.py": "",
-            "models/user.py": "class User:\n    pass\n",
-            "scripts/seed.py": "",
+            "core/config.py": "NAME = 'x'\n",
+            "core/main.py": "from fastapi import FastAPI\n\nfrom api.users import router\n\napp = FastAPI()\n",
+            "api/__init__.py": "",
+            "api/users.py": "from models.user import User\nimport models.item\n\nrouter = [User, models.item.Item]\n",
+            "models/__init__.py": "from .user import User\n",  # a re-exporting layer package
+            "models/user.py": "from core.config import NAME\n\n\nclass User:\n    pass\n",
+            "models/item.py": "class Item:\n    pass\n",
+            "scripts/seed.py": "from models import User\n",
+            "tests/test_x.py": 'PATCH = "models.user.NAME"\n',
         },
     )
-    assert main([str(project), "--check"]) == 2
-    err = capsys.readouterr().err
-    assert "several top-level packages (models beside core)" in err
-    assert "Nothing was written." in err
+    assert main([str(project), "--allow-dirty"]) == 0
+    files = {p.relative_to(project).as_posix() for p in project.rglob("*.py")}
+    assert files == {
+        "src/__init__.py", "src/main.py", "src/config.py", "src/users/__init__.py",
+        "src/users/router.py", "src/users/models.py", "src/item/__init__.py",
+        "src/item/models.py", "scripts/seed.py", "tests/test_x.py",
+    }  # fmt: skip
+    assert "from src.users.router import router\n" in (project / "src/main.py").read_text()
+    assert (
+        (project / "src/users/router.py")
+        .read_text()
+        .startswith("from src.users.models import User\nimport src.item.models\n")
+    )
+    assert (project / "src/users/models.py").read_text().startswith("from src.config import NAME\n")
+    assert (project / "scripts/seed.py").read_text() == "from src.users.models import User\n"
+    assert (project / "tests/test_x.py").read_text() == 'PATCH = "src.users.models.NAME"\n'
+    assert main([str(project), "--check"]) == 0

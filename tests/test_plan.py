@@ -210,13 +210,12 @@ def test_singular(plural: str, expected: str) -> None:
     assert naming.names_its_domain(naming.camel(expected) + "Public", plural)
 
 
-def test_a_module_named_like_an_imported_library_is_noted(tmp_path: Path) -> None:
+def test_a_module_named_like_the_library_it_imports_is_not_a_domain(tmp_path: Path) -> None:
     plan = plan_for(
         tmp_path,
         {"app/models/pydantic.py": "from pydantic import BaseModel\n",
-         "app/models/user.py": "", "app/api/routes/users.py": ""},
+         "app/schemas/token.py": "", "app/models/user.py": "", "app/api/routes/users.py": ""},
     )  # fmt: skip
-    notes = [n for n in plan.notes if n.code == "FMP06"]
-    assert [(n.path, "'pydantic'" in n.message) for n in notes] == [
-        ("app/models/pydantic.py", True)
-    ]
+    assert plan.new_paths["app/models/pydantic.py"] == "src/pydantic_models.py"
+    notes = [(n.path, n.message.split(" is named")[0]) for n in plan.notes if n.code == "FMP06"]
+    assert notes == [("app/schemas/token.py", "src/token/schemas.py")]  # the stdlib's `token`

@@ -50,14 +50,25 @@ class Discovery:
     # Every Python file's bytes, read once here and shared by the later stages.
     sources: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     resources: tuple[str, ...] = ()  # non-Python files inside the package (templates, .sql, ...)
+    # Layer packages beside the app package (`core/` with the app, `models/`, `schemas/` beside
+    # it): migrated with it, as if they were inside it.
+    siblings: tuple[str, ...] = ()
     # Type stubs (`.pyi`): not modules of their own, but their imports follow the move too.
     stubs: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     # Package module -> the root-relative paths it builds from `__file__` (see file_paths.py).
     file_references: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    @property
+    def roots(self) -> tuple[str, ...]:
+        return (self.package, *self.siblings)
+
+    def in_package(self, path: str) -> bool:
+        """Whether a root-relative path lies in the app package or a sibling layer package."""
+        head, slash, _ = path.partition("/")
+        return bool(slash) and head in self.roots
+
     def package_files(self) -> tuple[str, ...]:
-        prefix = self.package + "/"
-        return tuple(p for p in self.python_files if p.startswith(prefix))
+        return tuple(p for p in self.python_files if self.in_package(p))
 
 
 def module_name(path: str) -> str:
@@ -77,7 +88,9 @@ def discover(root: Path, config: Config) -> Discovery:
     package = config.source or _find_app_package(root, sources)
     if not (root / package / "__init__.py").is_file():
         raise MigrationError(f"source package {package!r} has no __init__.py", path=package)
-    _refuse_sibling_layers(package, sources, config.target)
+    siblings = _sibling_layers(package, sources, config.target)
+    roots = (package, *siblings)
+    inside = tuple(f"{r}/" for r in roots)
     entry = _find_entry({p: d for p, d in sources.items() if p.startswith(package + "/")})
     ini, script_location = _find_alembic(root)
     return Discovery(
@@ -89,15 +102,16 @@ def discover(root: Path, config: Config) -> Discovery:
         entry=entry,
         alembic_ini=ini,
         alembic_script_location=script_location,
-        dotted_strings=_dotted_strings(sources, {package, config.target})
-        | _attribute_patches(sources, {package, config.target}),
+        dotted_strings=_dotted_strings(sources, {*roots, config.target})
+        | _attribute_patches(sources, {*roots, config.target}),
         sources=sources,
-        resources=tuple(p for p in other_files if p.startswith(package + "/")),
+        resources=tuple(p for p in other_files if p.startswith(inside)),
+        siblings=siblings,
         stubs={p: (root / p).read_bytes() for p in other_files if p.endswith(".pyi")},
         file_references={
             path: tuple(file_relative_paths(path, data))
             for path, data in sources.items()
-            if path.startswith(package + "/") and b"__file__" in data
+            if path.startswith(inside) and b"__file__" in data
         },
     )
 
@@ -177,35 +191,31 @@ def _imported_modules(tree: ast.Module, packages: set[str]) -> dict[str, str]:
     return bound
 
 
-def _refuse_sibling_layers(package: str, sources: Mapping[str, bytes], target: str) -> None:
-    """Layers in top-level packages beside the app (`core/main.py` + `models/`, `schemas/`):
-    one migration moves one package, so such a tree would come out half migrated."""
-    from forgeapi_migrate.naming import PRIMARY_LAYERS
+def _sibling_layers(package: str, sources: Mapping[str, bytes], target: str) -> tuple[str, ...]:
+    """Layer packages at the top level beside the app package that the app imports
+    (`core/main.py` creating the app, `models/` and `schemas/` beside it)."""
+    from forgeapi_migrate.naming import PRIMARY_LAYERS, SECONDARY_LAYERS
 
-    siblings = {
+    layer_names = {*PRIMARY_LAYERS, *SECONDARY_LAYERS, "core", "db", "database"}
+    candidates = {
         path.split("/")[0]
         for path in sources
         if path.count("/") == 1
         and path.endswith("/__init__.py")
-        and path.split("/")[0] in PRIMARY_LAYERS
+        and path.split("/")[0] in layer_names
         and path.split("/")[0] not in (package, target)
     }
-    imported = [
-        name
-        for name in sorted(siblings)
-        if any(
-            re.search(rb"^\s*(?:from|import)\s+%s\b" % name.encode(), data, re.MULTILINE)
-            for path, data in sources.items()
-            if path.startswith(package + "/")
-        )
-    ]
-    if imported:
-        raise MigrationError(
-            f"the layers of this project live in several top-level packages "
-            f"({', '.join(imported)} beside {package}); forgeapi-migrate moves one package: "
-            "gather them into one package first (e.g. `git mv` them under it)",
-            path=imported[0],
-        )
+    found: list[str] = []
+    reached = [package]
+    while reached:  # transitively: the app imports `api`, which imports `models`
+        root = reached.pop()
+        texts = [data for path, data in sources.items() if path.startswith(root + "/")]
+        for name in sorted(candidates - {*found}):
+            pattern = re.compile(rb"^\s*(?:from|import)\s+%s\b" % name.encode(), re.MULTILINE)
+            if any(pattern.search(data) for data in texts):
+                found.append(name)
+                reached.append(name)
+    return tuple(sorted(found))
 
 
 def _is_excluded(path: str, patterns: tuple[str, ...]) -> bool:

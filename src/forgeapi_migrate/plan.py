@@ -58,6 +58,34 @@ class MigrationPlan:
     reexports: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     naming_convention: bool = False  # FM005: give the declarative base a naming convention
     sqlmodel: bool = False  # FM005: ...or SQLModel.metadata, in the package's __init__.py
+    # Layer packages beside the app package, migrated with it (`models`, `schemas` beside `core`).
+    siblings: tuple[str, ...] = ()
+
+    @property
+    def source_roots(self) -> tuple[str, ...]:
+        return (self.source_package, *self.siblings)
+
+    @cached_property
+    def source_bytes_pattern(self) -> re.Pattern[bytes]:
+        """A byte-level test for a mention of any source root (`app`, or `models` beside it)."""
+        roots = b"|".join(re.escape(r.encode()) for r in self.source_roots)
+        return re.compile(rb"\b(?:" + roots + rb")\b")
+
+    def owns_module(self, dotted: str) -> bool:
+        """`app.x.y` (or `models.user` for a sibling layer package) is one of the moved ones."""
+        return dotted.partition(".")[0] in self.source_roots
+
+    def owns_path(self, path: str) -> bool:
+        head, slash, _ = path.partition("/")
+        return bool(slash) and head in self.source_roots
+
+    def in_target(self, path: str) -> str:
+        """A path's place relative to the package, in the target: `app/static/x.css` ->
+        `src/static/x.css`; a sibling layer package keeps its name: `models/x.txt` ->
+        `src/models/x.txt`."""
+        if path.startswith(self.source_package + "/"):
+            return self.target_package + path[len(self.source_package) :]
+        return f"{self.target_package}/{path}"
 
     @cached_property
     def module_map(self) -> dict[str, str | None]:
@@ -100,14 +128,13 @@ class MigrationPlan:
             return self.new_paths[path]
         if path in self.folder_map:
             return self.folder_map[path]
-        package = self.source_package
-        if not path.startswith(package + "/") or self.is_empty:
+        if not self.owns_path(path) or self.is_empty:
             return path
         for folder in (str(p) for p in PurePosixPath(path).parents):
-            if folder in self.folder_map and folder != package:
+            if folder in self.folder_map and folder != self.source_package:
                 new_folder = self.folder_map[folder]
                 return None if new_folder is None else new_folder + path[len(folder) :]
-        return self.target_package + path[len(package) :]
+        return self.in_target(path)
 
     def new_dotted_path(self, dotted: str) -> str | None:
         """`app.crud.user.get` -> `src.users.service.get` (None: not a moved module path, or
@@ -170,7 +197,7 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         if p not in discovery.excluded and not (alembic and p.startswith(alembic + "/"))
     ]
     modules = [p for p in files if PurePosixPath(p).name != "__init__.py"]
-    placements = _resolve_domains(modules, config)
+    placements = _resolve_domains(modules, config, discovery)
     moves, notes = _assign_destinations(discovery.package, target, placements)
     init_moves, deletions, init_notes = _place_package_inits(discovery, files, target, moves)
     moves = [*moves, *init_moves]
@@ -197,6 +224,7 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=config.alias_style,
         naming_convention=naming_convention_wanted(discovery, config),
+        siblings=discovery.siblings,
     )
     return with_repo_facts(plan, discovery)
 
@@ -209,7 +237,7 @@ def _shadowing(discovery: Discovery, moves: list[ModuleMove]) -> list[Finding]:
     (`models/pydantic.py` -> `src/pydantic/models.py`): harmless with absolute imports, but it
     shadows the library wherever `src/` itself is put on sys.path. Said, not renamed."""
     imported = {m.decode() for data in discovery.sources.values() for m in _IMPORTED.findall(data)}
-    libraries = (imported | set(sys.stdlib_module_names)) - {discovery.package}
+    libraries = (imported | set(sys.stdlib_module_names)) - set(discovery.roots)
     notes: dict[str, Finding] = {}
     for move in moves:
         parts = PurePosixPath(move.new).with_suffix("").parts
@@ -245,7 +273,7 @@ def with_repo_facts(plan: MigrationPlan, discovery: Discovery) -> MigrationPlan:
     """Add what the codemods must know about the whole tree: patch-target strings (at the
     names' new homes, where they stay pinned) and the re-exports of dissolved packages."""
     pinned = {plan.new_dotted_path(s) or s for s in discovery.dotted_strings}
-    reexports = find_reexports(plan.source_package, discovery.sources)
+    reexports = all_reexports(plan.source_package, plan.siblings, discovery.sources)
     dissolved = {k: v for k, v in reexports.items() if plan.module_map.get(k, "") is None}
     facts = find_orm_facts(discovery.package, discovery.sources)
     wanted = plan.naming_convention and facts.sqlalchemy
@@ -257,6 +285,17 @@ def with_repo_facts(plan: MigrationPlan, discovery: Discovery) -> MigrationPlan:
         sqlmodel=wanted and facts.sqlmodel and not facts.has_convention,
         notes=tuple(sorted([*plan.notes, *_database_notes(discovery, facts, wanted)])),
     )
+
+
+def all_reexports(
+    package: str, siblings: tuple[str, ...], sources: Mapping[str, bytes]
+) -> dict[str, dict[str, str]]:
+    """Re-exports of the app package's layers and of the sibling layer packages (whose own
+    root `__init__.py` is a layer's)."""
+    found = find_reexports(package, sources)
+    for sibling in siblings:
+        found.update(find_reexports(sibling, sources, root_is_layer=True))
+    return found
 
 
 def _database_notes(discovery: Discovery, facts: OrmFacts, convention: bool) -> list[Finding]:
@@ -304,12 +343,21 @@ def _refuse_existing_target(root: Path, target: str) -> None:
         )
 
 
-def _resolve_domains(modules: list[str], config: Config) -> dict[str, naming.Placement]:
+def _resolve_domains(
+    modules: list[str], config: Config, discovery: Discovery
+) -> dict[str, naming.Placement]:
     """Classify each module, apply the user's domain names, merge singular/plural spellings."""
     placements: dict[str, naming.Placement] = {}
     for path in modules:
-        parts = PurePosixPath(path).with_suffix("").parts[1:]
+        parts = PurePosixPath(path).with_suffix("").parts
+        parts = parts[1:] if parts[0] == discovery.package else parts  # a sibling keeps its name
         placement = naming.classify(parts)
+        if placement.kind == "domain" and _wraps_library(path, discovery.sources.get(path, b"")):
+            # `models/pydantic.py` importing pydantic holds the layer's helpers for that
+            # library: not a domain, and never a module named like the library itself
+            role = f"{parts[-1]}_{placement.role}"
+            reason = f"{placement.reason}; named like the library it imports"
+            placement = replace(placement, kind="global", role=role, domain=None, reason=reason)
         override = config.domains.get(path) or (
             config.domains.get(placement.domain) if placement.domain else None
         )
@@ -338,6 +386,11 @@ def _resolve_domains(modules: list[str], config: Config) -> dict[str, naming.Pla
         else:
             placements[path] = replace(p, domain=domain or p.domain, secondary=False)
     return placements
+
+
+def _wraps_library(path: str, data: bytes) -> bool:
+    stem = re.escape(PurePosixPath(path).stem.encode())
+    return re.search(rb"^[ \t]*(?:from|import)[ \t]+%s\b" % stem, data, re.MULTILINE) is not None
 
 
 def _assign_destinations(
@@ -380,7 +433,12 @@ def _standard_destination(package: str, target: str, path: str, p: naming.Placem
         return f"{target}/{p.domain}/{p.role}.py"
     if p.kind == "global":
         return f"{target}/{p.role}.py"
-    return target + path[len(package) :]
+    if path.startswith(package + "/"):
+        return target + path[len(package) :]
+    return f"{target}/{path}"  # a module of a sibling layer package
+
+
+_SHARED = naming.Placement("shared", "", None, None, False, "")
 
 
 def _claim_rank(path: str, p: naming.Placement) -> tuple[int, int, str]:
@@ -404,14 +462,14 @@ def _place_package_inits(
 ) -> tuple[list[ModuleMove], list[str], list[Finding]]:
     """Keep the `__init__.py` of packages that survive; dissolve the layer packages."""
     package = discovery.package
-    reexports = find_reexports(package, discovery.sources)
+    reexports = all_reexports(discovery.package, discovery.siblings, discovery.sources)
     surviving = {str(PurePosixPath(m.new).parent) for m in moves}
     taken = {m.new for m in moves}
     init_moves: list[ModuleMove] = []
     deletions: list[str] = []
     notes: list[Finding] = []
     for path in (p for p in files if PurePosixPath(p).name == "__init__.py"):
-        new = target + path[len(package) :]
+        new = _standard_destination(package, target, path, _SHARED)
         directory = str(PurePosixPath(new).parent)
         if directory in surviving or path == f"{package}/__init__.py":
             init_moves.append(ModuleMove(path, new, "package", None, "package kept"))

@@ -16,12 +16,16 @@ from forgeapi_migrate.discover import module_name
 Exports = dict[str, str]  # bound name -> "pkg.module" (a module) or "pkg.module:name"
 
 
-def find_reexports(package: str, sources: Mapping[str, bytes]) -> dict[str, Exports]:
-    """`{"app.models": {"User": "app.models.user:User", "user": "app.models.user"}}`."""
+def find_reexports(
+    package: str, sources: Mapping[str, bytes], root_is_layer: bool = False
+) -> dict[str, Exports]:
+    """`{"app.models": {"User": "app.models.user:User", "user": "app.models.user"}}`.
+    The package's own `__init__.py` counts only for a layer package (`models/` at the top)."""
     modules = {module_name(path): data for path, data in sources.items()}
     found: dict[str, Exports] = {}
     for path, data in sources.items():
-        if not path.endswith("/__init__.py") or path == f"{package}/__init__.py":
+        is_root = path == f"{package}/__init__.py"
+        if not path.endswith("/__init__.py") or (is_root and not root_is_layer):
             continue
         if not path.startswith(package + "/"):
             continue

@@ -27,7 +27,7 @@ def rewrite_text_files(
 ) -> tuple[list[FileChange], list[Finding]]:
     if plan.is_empty:
         return [], []
-    package = re.escape(plan.source_package)
+    package = "(?:" + "|".join(re.escape(r) for r in plan.source_roots) + ")"
     pattern = re.compile(
         rf"(?:(?<=\./)|(?<=--cov=)|(?<![\w./-])){package}"
         rf"(?:(?:[./:][A-Za-z_][\w-]*)+(?:\.py)?|(?![\w.:-]))"
@@ -58,7 +58,7 @@ def _rewrite_line(
     findings: list[Finding],
 ) -> str:
     def follow(match: re.Match[str]) -> str:
-        if match.group() == plan.source_package:
+        if match.group() in plan.source_roots:
             return _follow_package(match, plan, where, findings)
         new = _follow(match.group(), plan)
         if new is None:
@@ -78,7 +78,7 @@ def _follow_package(
     called `app`) may or may not mean the package and is reported, not guessed."""
     line = match.string
     as_folder = line[match.end() : match.end() + 1] == "/"
-    if as_folder or line[: match.start()].endswith("--cov="):
+    if (as_folder or line[: match.start()].endswith("--cov=")) and not plan.siblings:
         return plan.target_package
     message = f"{match.group()!r} may name the package folder, now {plan.target_package}/; check it"
     findings.append(replace(where, message=message, unresolved=True))

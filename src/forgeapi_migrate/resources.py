@@ -33,7 +33,7 @@ def alembic_folder(discovery: Discovery) -> str | None:
         return None
     location = location.replace("%(here)s", ".").strip()
     folder = relative(normalize(ROOT / location))
-    return folder if folder.startswith(discovery.package + "/") else None
+    return folder if discovery.in_package(folder) else None
 
 
 def alembic_moves(discovery: Discovery, folder: str) -> list[Placed]:
@@ -57,7 +57,7 @@ def place_resources(
     """A move for every non-Python file of the package (outside the Alembic folder `skip`)."""
     package = discovery.package
     code = {str(p) for f in discovery.python_files for p in PurePosixPath(f).parents}
-    readers = _readers(discovery.file_references, new_paths, package, code)
+    readers = _readers(discovery.file_references, new_paths, code)
     placed: list[Placed] = []
     notes: list[Finding] = []
     for path in discovery.resources:
@@ -92,14 +92,13 @@ def _beside_its_module(path: str, new_paths: Mapping[str, str]) -> tuple[str, st
 def _readers(
     references: Mapping[str, tuple[str, ...]],
     new_paths: Mapping[str, str],
-    package: str,
     code: set[str],
 ) -> dict[str, list[tuple[str, str]]]:
     """Referenced path -> [(module, its new path)] for moving modules of the package; folders
     that hold Python code (the package itself, a layer) are not resources and do not count."""
     readers: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for module, paths in references.items():
-        if module.startswith(package + "/") and module in new_paths:
+        if module in new_paths:
             for path in (p for p in paths if p not in code):
                 readers[path].append((module, new_paths[module]))
     return readers

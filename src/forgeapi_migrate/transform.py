@@ -60,7 +60,7 @@ def _run(
 ) -> FileResult:
     if not codemods:
         return FileResult(path, None)
-    in_package = path.startswith(plan.source_package + "/")
+    in_package = plan.owns_path(path)
     try:
         tree = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:

@@ -14,6 +14,7 @@ from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.codemods.use_module_aliases import UseModuleAliases
 from forgeapi_migrate.pipeline import RunOptions, run
 from forgeapi_migrate.plan import MigrationPlan
+from tests.corpus_tests import support
 
 PLAN = MigrationPlan("src", "src", (), domains=("auth", "notifications", "posts", "users"))
 
@@ -214,7 +215,7 @@ def test_the_cheap_path_gives_what_scope_analysis_gives(
         return result
 
     monkeypatch.setattr(UseModuleAliases, "wants", spying_wants)
-    for before in sorted(CORPUS.glob("*/before")):
+    for before in (CORPUS / case / "before" for case in support.cases()):
         project = tmp_path / before.parent.name
         shutil.copytree(before, project)
         cheap = run(RunOptions(project, "dry-run")).diff
