@@ -11,7 +11,7 @@ from forgeapi_migrate import naming
 from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.plan import MigrationPlan
 
-_FROM_MODULE = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+\.\w+)", re.MULTILINE)
+_FROM_MODULE = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+(?:\.\w+)*)", re.MULTILINE)
 _RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 

@@ -47,16 +47,33 @@ class ResolveReexports(SplitsImportLines):
 
     def wants(self, tree: cst.Module) -> bool:
         return any(
-            isinstance(node, cst.ImportFrom) and self._absolute(node) is not None
+            self._absolute(node) is not None
+            if isinstance(node, cst.ImportFrom)
+            else self._imported_package(node) is not None
             for node in find_imports(tree)
         )
 
     def visit_Module(self, node: cst.Module) -> None:
         self.replacements: dict[cst.CSTNode, cst.BaseExpression] = {}
-        self.statements: dict[cst.ImportFrom, list[cst.ImportFrom]] = {}
+        self.statements: dict[cst.Import | cst.ImportFrom, list[cst.ImportFrom]] = {}
         for statement in find_imports(node):
             if isinstance(statement, cst.ImportFrom):
                 self._decide(statement)
+            elif (package := self._imported_package(statement)) is not None:
+                self._package_import(statement, package)
+
+    def _imported_package(self, node: cst.Import) -> str | None:
+        """`import models` (a dissolved top-level layer package, used as `models.User`)."""
+        if len(node.names) != 1:
+            return None
+        name = dotted_name(node.names[0].name) or ""
+        return name if name in self.plan.reexports and "." not in name else None
+
+    def _package_import(self, node: cst.Import, package: str) -> None:
+        used: dict[str, str] = {}
+        scope = self.get_metadata(ScopeProvider, node)
+        if self._follow_uses(node, scope, alias_binding(node.names[0]), package, used):
+            self.statements[node] = _grouped(used)
 
     def _absolute(self, node: cst.ImportFrom) -> str | None:
         module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
@@ -114,16 +131,11 @@ class ResolveReexports(SplitsImportLines):
                 kept.append(name)
             elif not self._follow_uses(node, scope, alias_binding(name), package, used):
                 return  # reported; the whole statement stays as it was
-        by_parent: dict[str, list[cst.ImportAlias]] = {}
-        for real, alias in sorted(used.items()):
-            parent, _, leaf = real.rpartition(".")
-            by_parent.setdefault(parent, []).append(import_alias(leaf, alias))
         statements = [import_from(module, kept)] if kept else []
-        statements += [import_from(parent, aliases) for parent, aliases in by_parent.items()]
-        self.statements[node] = statements
+        self.statements[node] = statements + _grouped(used)
 
     def _follow_uses(
-        self, node: cst.ImportFrom, scope: Scope | None, bound: str, package: str,
+        self, node: cst.Import | cst.ImportFrom, scope: Scope | None, bound: str, package: str,
         used: dict[str, str],
     ) -> bool:  # fmt: skip
         """Plan the rewrite of every `bound.name`; False (reported) when one is unsafe."""
@@ -178,8 +190,27 @@ class ResolveReexports(SplitsImportLines):
     def leave_ImportFrom(
         self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
     ) -> cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmallStatement] | cst.RemovalSentinel:
+        return self._replaced(original_node, updated_node)
+
+    def leave_Import(
+        self, original_node: cst.Import, updated_node: cst.Import
+    ) -> cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmallStatement] | cst.RemovalSentinel:
+        return self._replaced(original_node, updated_node)
+
+    def _replaced(
+        self, original_node: cst.Import | cst.ImportFrom, updated_node: cst.BaseSmallStatement
+    ) -> cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmallStatement] | cst.RemovalSentinel:
         statements = self.statements.get(original_node)
         if statements is None:
             return updated_node
         self.rewrites += 1
         return replacing_statement(statements)
+
+
+def _grouped(used: dict[str, str]) -> list[cst.ImportFrom]:
+    """`from parent import leaf as alias` per real module, one line per parent."""
+    by_parent: dict[str, list[cst.ImportAlias]] = {}
+    for real, alias in sorted(used.items()):
+        parent, _, leaf = real.rpartition(".")
+        by_parent.setdefault(parent, []).append(import_alias(leaf, alias))
+    return [import_from(parent, aliases) for parent, aliases in by_parent.items()]

@@ -30,7 +30,7 @@ def scaffold(discovery: Discovery, plan: MigrationPlan) -> list[FileChange]:
     """The new files (none if the project already has an alembic.ini)."""
     if discovery.alembic_ini is not None:
         return []
-    facts = find_orm_facts(discovery.package, discovery.sources, detailed=True)
+    facts = find_orm_facts(discovery.roots, discovery.sources, detailed=True)
     if not facts.sqlalchemy:
         raise MigrationError(f"--init-alembic: {facts.why_no_alembic}", path=discovery.package)
     if (discovery.root / FOLDER).exists():

@@ -39,13 +39,16 @@ _IMPORT = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+)", re.MULTILINE)
 _SQLMODEL_TABLE = re.compile(rb"table\s*=\s*True")
 
 
-def find_orm_facts(package: str, sources: Mapping[str, bytes], detailed: bool = False) -> OrmFacts:
-    """Cheap byte-level facts; `detailed` also parses the model modules (for a scaffold)."""
+def find_orm_facts(
+    roots: tuple[str, ...], sources: Mapping[str, bytes], detailed: bool = False
+) -> OrmFacts:
+    """Cheap byte-level facts over the packages `roots`; `detailed` also parses the model
+    modules (for a scaffold)."""
     sqlalchemy = sqlmodel = has_convention = False
     others: set[str] = set()
     candidates: list[tuple[str, bytes]] = []
     for path, data in sorted(sources.items()):
-        if not path.startswith(package + "/"):
+        if path.partition("/")[0] not in roots or "/" not in path:
             continue
         imported = {m.decode() for m in _IMPORT.findall(data)}
         uses_it = bool(imported & {"sqlalchemy", "sqlmodel"})

@@ -150,7 +150,7 @@ class MigrationPlan:
     def is_dissolved_path(self, dotted: str) -> bool:
         """True when a prefix of `app.x.y` is a package that the move dissolves."""
         parts = dotted.split(".")
-        prefixes = (".".join(parts[:size]) for size in range(2, len(parts) + 1))
+        prefixes = (".".join(parts[:size]) for size in range(1, len(parts) + 1))
         return any(p in self.module_map and self.module_map[p] is None for p in prefixes)
 
     @property
@@ -275,7 +275,7 @@ def with_repo_facts(plan: MigrationPlan, discovery: Discovery) -> MigrationPlan:
     pinned = {plan.new_dotted_path(s) or s for s in discovery.dotted_strings}
     reexports = all_reexports(plan.source_package, plan.siblings, discovery.sources)
     dissolved = {k: v for k, v in reexports.items() if plan.module_map.get(k, "") is None}
-    facts = find_orm_facts(discovery.package, discovery.sources)
+    facts = find_orm_facts(discovery.roots, discovery.sources)
     wanted = plan.naming_convention and facts.sqlalchemy
     return replace(
         plan,

@@ -172,13 +172,15 @@ def test_dry_run_diff_applies_to_the_in_place_result(
     assert tree_files(copy) == tree_files(case.after)
 
 
-def _alembic(python: Path, project: Path, database: Path, *args: str) -> str:
+def _alembic(python: Path, project: Path, database: Path | None, *args: str) -> str:
+    """Run alembic in the project; `database` None: the URL the application itself uses."""
+    url = {} if database is None else {"DATABASE_URL": f"sqlite:///{database}"}
     proc = subprocess.run(
         [str(python), "-m", "alembic", *args],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**support.clean_env(), "DATABASE_URL": f"sqlite:///{database}"},
+        env={**support.clean_env(), **url},
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout + proc.stderr
@@ -190,7 +192,7 @@ def _schema(database: Path) -> list[tuple[str, ...]]:
         return [tuple(row) for row in rows]
 
 
-def _new_revision_name(python: Path, project: Path, database: Path, *args: str) -> str:
+def _new_revision_name(python: Path, project: Path, database: Path | None, *args: str) -> str:
     before = set(project.rglob("versions/*.py"))
     _alembic(python, project, database, "revision", "-m", "add post content idx", *args)
     [created] = set(project.rglob("versions/*.py")) - before
@@ -242,18 +244,18 @@ def test_init_alembic_scaffold_sees_every_model(
         return
     project = tmp_path / "project"
     shutil.copytree(case.before, project)
-    database = tmp_path / "scaffold.db"
     if "sqlalchemy" not in "".join(p.read_text() for p in project.rglob("*.py")):
         assert main([str(project), "--init-alembic"]) == 2
         assert "no SQLAlchemy or SQLModel in the package" in capsys.readouterr().err
         return
     assert main([str(project), "--init-alembic"]) == 0
-    name = _new_revision_name(corpus_python, project, database, "--autogenerate")
+    # env.py takes the URL of the application's own engine (its default: a sqlite file
+    # relative to the project), so the database is the one file that appears
+    name = _new_revision_name(corpus_python, project, None, "--autogenerate")
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}_add_post_content_idx\.py", name), name
-    _alembic(corpus_python, project, database, "upgrade", "head")
+    _alembic(corpus_python, project, None, "upgrade", "head")
+    [database] = [p for p in project.rglob("*.db")]
     tables = {row[1] for row in _schema(database) if row[0] == "table"} - {"alembic_version"}
     assert len(tables) >= _mapped_classes(project), tables
-    assert "No new upgrade operations detected" in _alembic(
-        corpus_python, project, database, "check"
-    )
+    assert "No new upgrade operations detected" in _alembic(corpus_python, project, None, "check")
     assert main([str(project), "--check", "--init-alembic"]) == 0  # idempotent
