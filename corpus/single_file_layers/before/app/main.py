@@ -1,0 +1,27 @@
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import models, schemas
+from app.database import engine
+from app.routers import items_router, tags_router, users_router
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # No migrations in this project: create any missing table on startup.
+    models.Base.metadata.create_all(bind=engine)
+    yield
+
+
+app = FastAPI(title="Items API", version="0.1.0", lifespan=lifespan)
+
+app.include_router(users_router)
+app.include_router(items_router)
+app.include_router(tags_router)
+
+
+@app.get("/", response_model=schemas.Message, tags=["health"])
+def root() -> schemas.Message:
+    return schemas.Message(message="Items API is running")
