@@ -18,6 +18,8 @@ A use it cannot follow safely (the package object passed around, `monkeypatch.se
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
 from libcst.metadata import ParentNodeProvider, Scope, ScopeProvider
@@ -151,6 +153,10 @@ class ResolveReexports(SplitsImportLines):
             return True
         for use in uses:
             parent = self.get_metadata(ParentNodeProvider, use, None)
+            patched = self._patched_attribute(use, parent, exports)
+            if patched is not None:  # setattr(crud, "get_user", fake): the module it lives in
+                self.replacements[use] = cst.Name(self._alias_for(patched, used))
+                continue
             if not (isinstance(parent, cst.Attribute) and parent.value is use):
                 self.report(
                     node, f"`{bound}` is used as an object; left as it was", unresolved=True
@@ -171,6 +177,26 @@ class ResolveReexports(SplitsImportLines):
             )
         return True
 
+    def _patched_attribute(
+        self, use: cst.CSTNode, parent: cst.CSTNode | None, exports: Mapping[str, str]
+    ) -> str | None:
+        """For `setattr(pkg, "name", value)` / `monkeypatch.setattr(pkg, "name", ...)`: the
+        real module that defines `name`, which is what the patch must now change."""
+        if not (isinstance(parent, cst.Arg) and parent.keyword is None):
+            return None
+        call = self.get_metadata(ParentNodeProvider, parent, None)
+        if not isinstance(call, cst.Call) or len(call.args) < 2 or call.args[0] is not parent:
+            return None
+        func = dotted_name(call.func) or ""
+        name = call.args[1].value
+        if func.rpartition(".")[2] != "setattr" or not isinstance(name, cst.SimpleString):
+            return None
+        value = name.evaluated_value
+        target = exports.get(value) if isinstance(value, str) else None
+        if target is None or ":" not in target:
+            return None
+        return target.partition(":")[0]
+
     def _alias_for(self, real: str, used: dict[str, str]) -> str:
         """A real module's alias, named after its new home (`src.users.models` -> `user_models`)."""
         if real not in used:
@@ -185,6 +211,9 @@ class ResolveReexports(SplitsImportLines):
     def leave_Attribute(
         self, original_node: cst.Attribute, updated_node: cst.Attribute
     ) -> cst.BaseExpression:
+        return self.replacements.get(original_node, updated_node)
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
         return self.replacements.get(original_node, updated_node)
 
     def leave_ImportFrom(

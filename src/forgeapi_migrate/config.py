@@ -32,6 +32,8 @@ class Config:
     domains: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     alias_style: AliasStyle = "singular"
     naming_convention: bool | None = None  # None: on unless the project has Alembic revisions
+    # Single-file layers: "app/models.py:Message" -> "users" (or "" for the shared module).
+    symbols: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def load_config(root: Path) -> Config:
@@ -48,7 +50,9 @@ def load_config(root: Path) -> Config:
 
 def _config_from_table(section: dict[str, Any]) -> Config:
     where = f"pyproject.toml [tool.{TOOL_KEY}]"
-    known = {"source", "target", "exclude", "domains", "alias_style", "naming_convention"}
+    known = {
+        "source", "target", "exclude", "domains", "alias_style", "naming_convention", "symbols",
+    }  # fmt: skip
     unknown = set(section) - known
     if unknown:
         raise MigrationError(f"unknown key(s) {sorted(unknown)} in {where}", path="pyproject.toml")
@@ -76,9 +80,18 @@ def _config_from_table(section: dict[str, Any]) -> Config:
     naming_convention = section.get("naming_convention")
     if naming_convention is not None and not isinstance(naming_convention, bool):
         raise MigrationError("naming_convention must be true or false", path="pyproject.toml")
+    symbols = section.get("symbols", {})
+    if not isinstance(symbols, dict) or not all(
+        isinstance(k, str) and ":" in k and isinstance(v, str) and (v == "" or v.isidentifier())
+        for k, v in symbols.items()
+    ):
+        raise MigrationError(
+            'symbols must map "path.py:Name" to a domain identifier (or "" for shared)',
+            path="pyproject.toml",
+        )
     return Config(
         source, target, tuple(exclude), MappingProxyType(dict(domains)), alias_style,
-        naming_convention,
+        naming_convention, MappingProxyType(dict(symbols)),
     )  # fmt: skip
 
 

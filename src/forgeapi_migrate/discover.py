@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from forgeapi_migrate.config import Config
 from forgeapi_migrate.errors import MigrationError
@@ -50,6 +51,9 @@ class Discovery:
     # Every Python file's bytes, read once here and shared by the later stages.
     sources: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     resources: tuple[str, ...] = ()  # non-Python files inside the package (templates, .sql, ...)
+    # Single-file layers split into pieces (split.py): virtual piece path -> the real file.
+    virtual: Mapping[str, str] = field(default_factory=dict)
+    splits: tuple[Any, ...] = ()  # split.Split records, for the plan's notes
     # Layer packages beside the app package (`core/` with the app, `models/`, `schemas/` beside
     # it): migrated with it, as if they were inside it.
     siblings: tuple[str, ...] = ()

@@ -23,6 +23,7 @@ from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.plan import MigrationPlan, build_plan
 from forgeapi_migrate.plan_io import load_plan
 from forgeapi_migrate.references import rewrite_text_files
+from forgeapi_migrate.split import split_layers, split_notes
 from forgeapi_migrate.transform import Progress, build_changeset
 from forgeapi_migrate.vcs import dirty_files
 from forgeapi_migrate.verify import verify_changeset
@@ -70,10 +71,14 @@ def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[type[Migr
 
 def make_plan(root: Path, plan_file: Path | None = None) -> tuple[Discovery, MigrationPlan]:
     config = load_config(root)
-    discovery = discover(root, config)
+    discovery = split_layers(discover(root, config), config.symbols)
     if plan_file is not None:
-        return discovery, load_plan(plan_file, discovery, config)
-    return discovery, build_plan(discovery, config)
+        plan = load_plan(plan_file, discovery, config)
+    else:
+        plan = build_plan(discovery, config)
+    notes = split_notes(discovery, plan.new_paths)  # where each symbol of a split file goes
+    kept = [n for n in plan.notes if n.path not in discovery.virtual]  # pieces are not files
+    return discovery, replace(plan, notes=tuple(sorted([*kept, *notes])))
 
 
 def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:

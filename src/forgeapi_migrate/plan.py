@@ -144,8 +144,21 @@ class MigrationPlan:
             prefix = ".".join(parts[:size])
             if prefix in self.module_map:
                 new = self.module_map[prefix]
-                return None if new is None else ".".join([new, *parts[size:]])
+                if new is None:
+                    return self._through_reexport(prefix, parts[size:])
+                return ".".join([new, *parts[size:]])
         return None
+
+    def _through_reexport(self, package: str, rest: list[str]) -> str | None:
+        """`app.crud.get_user` where the dissolved `app.crud` re-exported `get_user` from
+        `app.crud.users`: the path of the name where it is defined now."""
+        target = self.reexports.get(package, {}).get(rest[0]) if rest else None
+        if target is None:
+            return None
+        module, _, attribute = target.partition(":")
+        return self.new_dotted_path(
+            ".".join([module, *([attribute] if attribute else []), *rest[1:]])
+        )
 
     def is_dissolved_path(self, dotted: str) -> bool:
         """True when a prefix of `app.x.y` is a package that the move dissolves."""
@@ -473,7 +486,7 @@ def _place_package_inits(
         directory = str(PurePosixPath(new).parent)
         if directory in surviving or path == f"{package}/__init__.py":
             init_moves.append(ModuleMove(path, new, "package", None, "package kept"))
-        elif _is_trivial(discovery.root / path):
+        elif _is_trivial(discovery.sources.get(path, b"x")):
             deletions.append(path)
         elif module_name(path) in reexports:
             deletions.append(path)
@@ -501,10 +514,10 @@ def _layer_init_destination(path: str, target: str) -> str:
     return f"{target}/{role}.py"
 
 
-def _is_trivial(path: Path) -> bool:
+def _is_trivial(data: bytes) -> bool:
     """Empty, or only comments and a docstring: nothing is lost by deleting it."""
     try:
-        body = ast.parse(path.read_bytes()).body
+        body = ast.parse(data).body
     except (SyntaxError, ValueError):
         return False
     docstring = (

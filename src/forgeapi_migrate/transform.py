@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 import libcst as cst
 
-from forgeapi_migrate.changeset import ChangeSet, FileChange
+from forgeapi_migrate.changeset import DEFAULT_MODE, ChangeSet, FileChange
 from forgeapi_migrate.codemods import MigrationCodemod
 from forgeapi_migrate.codemods._helpers import SourceFile
 from forgeapi_migrate.discover import Discovery, module_name
@@ -135,6 +135,10 @@ def build_changeset(
         findings.extend(result.findings)
         rewrites += result.rewrites
         change = _file_change(root, result.path, sources[result.path], result.new_bytes, plan)
+        if result.path in discovery.virtual:  # a piece of a split file: created, never moved
+            if change.new_path is None:
+                continue  # the virtual re-exporting __init__, dissolved
+            change = FileChange(None, change.new_path, b"", change.new_bytes)
         if not change.is_noop:
             changes.append(change)
     if errors:
@@ -143,6 +147,10 @@ def build_changeset(
         raise MigrationError(first.message + suffix, path=first.path, line=first.line)
     changes.extend(FileChange(None, path, b"", b"") for path in plan.creations)
     changes.extend(_file_moves(root, plan, set(sources)))
+    for real in sorted(set(discovery.virtual.values())):  # split into pieces: gone as a file
+        changes.append(
+            FileChange(real, None, (root / real).read_bytes(), b"", _git_mode(root / real))
+        )
     _refuse_overwrites(root, changes)
     ordered = tuple(sorted(changes, key=lambda c: c.sort_key))
     return ChangeSet(ordered, (*plan.notes, *sorted(findings)), rewrites)
@@ -198,7 +206,7 @@ def _work(path: str, data: bytes, codemods: tuple[type[MigrationCodemod], ...]) 
 def _file_change(
     root: Path, path: str, data: bytes, new_bytes: bytes | None, plan: MigrationPlan
 ) -> FileChange:
-    mode = _git_mode(root / path)
+    mode = _git_mode(root / path) if (root / path).exists() else DEFAULT_MODE
     if path in plan.deletions:
         return FileChange(path, None, data, b"", mode)
     new_path = plan.new_paths.get(path, path)

@@ -86,8 +86,16 @@ class TestResolveReexports(CodemodTest):
         )
 
     def test_package_used_as_an_object_is_left_and_reported(self) -> None:
-        code = 'from app import crud\n\nmonkeypatch.setattr(crud, "user", fake)\n'
+        code = "from app import crud\n\nregistry.append(crud)\n"
         self.check(code, code, ["line 1: `crud` is used as an object; left as it was"])
+
+    def test_setattr_on_the_package_patches_the_module_that_defines_the_name(self) -> None:
+        # code that used `crud.user` now uses `user_service.user`: the patch must follow
+        self.check(
+            'from app import crud\n\nmonkeypatch.setattr(crud, "user", fake)\n',
+            "from app.crud import crud_user as user_service\n\n"
+            'monkeypatch.setattr(user_service, "user", fake)\n',
+        )
 
     def test_name_not_reexported_is_left_and_reported(self) -> None:
         code = "from app import models\nmodels.Base\n"

@@ -1,0 +1,582 @@
+"""Single-file layers (`app/models.py` with User, Item and Tag) split at symbol level.
+
+Before planning, each such file is replaced, in memory, by what a layered package would
+have had: one module per domain (`app/models/users.py`, ...), one for what several domains
+share (`app/models/base.py`), and an `app/models/__init__.py` re-exporting every name. The
+rest of the pipeline then treats it like any re-exporting layer package: the plan places the
+pieces (`src/users/models.py`, `src/models.py`), FM004 points `models.User` and
+`from app.models import User` at the real modules, FM001 and FM003 do the imports. Nothing
+of this virtual package is ever written: the pieces are created, the file deleted.
+
+A symbol's domain comes from, in order: the decorator of a route (`@users_router.get`), the
+domain words in its name (`UserCreate`, `get_user_by_email`; several: the one its code uses
+most), and for a name without a domain word, who uses it (one domain: that one; several:
+shared). The assignment is shown in the plan and can be set in `[tool.forgeapi-migrate.symbols]`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+
+import libcst as cst
+
+from forgeapi_migrate import naming
+from forgeapi_migrate.codemods._name_facts import NameFacts
+from forgeapi_migrate.discover import Discovery, module_name
+from forgeapi_migrate.errors import Finding
+
+SPLIT_LAYERS = frozenset(
+    {"models", "schemas", "crud", "services", "repositories", "routers", "routes"}
+)
+SHARED = ""  # the key of the piece for what several domains share
+SHARED_STEM = "base"  # its virtual module: `app/models/base.py` -> the layer's global module
+Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement
+
+
+@dataclass
+class _Symbol:
+    name: str
+    index: int  # its statement in the module body
+    kind: str  # "class", "function", "value"
+    words: list[str]
+    uses: set[str] = field(default_factory=set)  # names it reads
+    attr_uses: set[tuple[str, str]] = field(default_factory=set)  # (bound module, name)
+    decorated_by: set[str] = field(default_factory=set)
+    domain: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Split:
+    path: str  # `app/models.py`
+    assignments: tuple[tuple[str, str, str], ...]  # (symbol, piece key, why)
+    pieces: Mapping[str, str]  # piece key -> virtual path
+
+
+def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discovery:
+    """The discovery with every multi-domain single-file layer replaced by its pieces."""
+    files = _candidates(discovery)
+    if not files:
+        return discovery
+    parsed = {path: _parse(discovery.sources[path]) for path in files}
+    trees = {path: tree for path, tree in parsed.items() if tree is not None}
+    vocabulary = _vocabulary(discovery, trees)
+    symbols = {path: _symbols(tree) for path, tree in trees.items()}
+    bound = {path: _bound_split_modules(tree, trees) for path, tree in trees.items()}
+    _assign(symbols, bound, vocabulary, overrides)
+    sources = dict(discovery.sources)
+    virtual: dict[str, str] = {}
+    splits: list[Split] = []
+    for path, tree in trees.items():
+        keys = {s.domain or SHARED for s in symbols[path]}
+        if len(keys - {SHARED}) < 2:
+            continue  # one domain at most: the file moves whole, as before
+        pieces = _write_pieces(path, tree, symbols[path])
+        del sources[path]
+        sources.update(pieces)
+        virtual.update({piece: path for piece in pieces})
+        splits.append(
+            Split(
+                path,
+                tuple((s.name, s.domain or SHARED, s.reason) for s in symbols[path]),
+                {key: _piece_path(path, key) for key in sorted(keys)},
+            )
+        )
+    if not splits:
+        return discovery
+    python_files = tuple(
+        sorted((set(discovery.python_files) - set(virtual.values())) | set(virtual))
+    )
+    return replace(
+        discovery,
+        python_files=python_files,
+        sources=sources,
+        virtual=virtual,
+        splits=tuple(splits),
+    )
+
+
+def _candidates(discovery: Discovery) -> list[str]:
+    return [
+        path
+        for path in discovery.package_files()
+        if path.count("/") == 1
+        and PurePosixPath(path).stem in SPLIT_LAYERS
+        and path not in discovery.excluded
+        and not (discovery.root / PurePosixPath(path).with_suffix("")).exists()
+    ]
+
+
+def _parse(data: bytes) -> cst.Module | None:
+    try:
+        return cst.parse_module(data)
+    except (cst.ParserSyntaxError, UnicodeDecodeError, LookupError, SyntaxError):
+        return None  # reported by the transform stage with its line
+
+
+# -- what the domains are ---------------------------------------------------------------------
+def _vocabulary(discovery: Discovery, trees: Mapping[str, cst.Module]) -> dict[str, str]:
+    """Singular word -> domain: the domains of the other modules (`api/routes/users.py`), and
+    one per table class of the single-file layers (`class User(Base)` with `__tablename__`)."""
+    vocabulary: dict[str, str] = {}
+    for path in discovery.package_files():
+        if path in trees:
+            continue
+        parts = PurePosixPath(path).with_suffix("").parts
+        placement = naming.classify(parts[1:] if parts[0] == discovery.package else parts)
+        if placement.kind == "domain" and placement.domain:
+            vocabulary.setdefault(naming.singular(placement.domain), placement.domain)
+    for tree in trees.values():
+        for statement in tree.body:
+            if isinstance(statement, cst.ClassDef) and _is_table(statement):
+                word = _words(statement.name.value)[0]
+                vocabulary.setdefault(word, _plural(word))
+    return vocabulary
+
+
+def _is_table(node: cst.ClassDef) -> bool:
+    if any(a.keyword is not None and a.keyword.value == "table" for a in node.bases):
+        return True
+    return "__tablename__" in cst.Module(body=[node]).code
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _words(name: str) -> list[str]:
+    """`UserCreate` -> ["user", "create"], `get_items` -> ["get", "item"]."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
+    return [naming.singular(w.lower()) for w in spaced.split("_") if w]
+
+
+# -- the symbols of a file --------------------------------------------------------------------
+class _Uses(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.attrs: set[tuple[str, str]] = set()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        if isinstance(node.value, cst.Name):
+            self.attrs.add((node.value.value, node.attr.value))
+            self.names.add(node.value.value)
+            return False
+        node.value.visit(self)
+        return False
+
+
+def _uses(node: cst.CSTNode) -> _Uses:
+    visitor = _Uses()
+    node.visit(visitor)
+    return visitor
+
+
+def _symbols(tree: cst.Module) -> list[_Symbol]:
+    symbols: list[_Symbol] = []
+    for index, statement in enumerate(tree.body):
+        for name, kind in _defines(statement):
+            used = _uses(statement)
+            symbol = _Symbol(name, index, kind, _words(name), used.names - {name}, used.attrs)
+            if isinstance(statement, cst.FunctionDef | cst.ClassDef):
+                for decorator in statement.decorators:
+                    symbol.decorated_by |= _uses(decorator).names
+            symbols.append(symbol)
+    return symbols
+
+
+def _defines(statement: cst.CSTNode) -> list[tuple[str, str]]:
+    if isinstance(statement, cst.ClassDef):
+        return [(statement.name.value, "class")]
+    if isinstance(statement, cst.FunctionDef):
+        return [(statement.name.value, "function")]
+    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+        small = statement.body[0]
+        targets = (
+            [t.target for t in small.targets]
+            if isinstance(small, cst.Assign)
+            else [small.target]
+            if isinstance(small, cst.AnnAssign) and small.value is not None
+            else []
+        )
+        names = [t.value for t in targets if isinstance(t, cst.Name)]
+        if len(names) == 1 and names[0] != "__all__":
+            return [(names[0], "value")]
+    return []
+
+
+def _bound_split_modules(tree: cst.Module, trees: Mapping[str, cst.Module]) -> dict[str, str]:
+    """Local name -> split file, for `from app import models` / `import app.models as m`."""
+    modules = {module_name(path): path for path in trees}
+    bound: dict[str, str] = {}
+    for statement in tree.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                base = _dotted(small.module) if small.module else ""
+                for alias in small.names:
+                    full = f"{base}.{_dotted(alias.name)}" if base else _dotted(alias.name)
+                    if full in modules:
+                        bound[_binding(alias)] = modules[full]
+    return bound
+
+
+def _dotted(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_dotted(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _binding(alias: cst.ImportAlias) -> str:
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return _dotted(alias.name).split(".")[0]
+
+
+# -- who goes where ---------------------------------------------------------------------------
+def _assign(
+    symbols: Mapping[str, list[_Symbol]],
+    bound: Mapping[str, Mapping[str, str]],
+    vocabulary: Mapping[str, str],
+    overrides: Mapping[str, str],
+) -> None:
+    by_name = {(path, s.name): s for path, group in symbols.items() for s in group}
+    ambiguous: list[tuple[str, _Symbol, list[str]]] = []
+    for path, group in symbols.items():
+        for symbol in group:
+            override = overrides.get(f"{path}:{symbol.name}")
+            if override is not None:
+                symbol.domain = override or None
+                symbol.reason = "set in [tool.forgeapi-migrate.symbols]"
+                continue
+            named = list(dict.fromkeys(vocabulary[w] for w in symbol.words if w in vocabulary))
+            if len(named) == 1:
+                symbol.domain, symbol.reason = named[0], f"its name says {named[0]}"
+            elif named:
+                ambiguous.append((path, symbol, named))
+    for path, symbol, named in ambiguous:  # once every plain name is placed
+        used = _domains_used(path, symbol, by_name, bound[path])
+        best = max(named, key=lambda d: used[d])
+        symbol.domain = best
+        symbol.reason = f"its name says {' and '.join(named)}; uses {best} most"
+    for path, group in symbols.items():  # decorators: a route goes with its router
+        for symbol in group:
+            routers = {
+                by_name[(path, n)].domain for n in symbol.decorated_by if (path, n) in by_name
+            }
+            routers.discard(None)
+            if len(routers) == 1 and symbol.reason != "set in [tool.forgeapi-migrate.symbols]":
+                symbol.domain = routers.pop()
+                symbol.reason = f"route of the {symbol.domain} router"
+    for path, group in symbols.items():
+        for symbol in group:
+            if symbol.domain is None and not symbol.reason:
+                users = _used_by(path, symbol.name, symbols, bound)
+                if len(users) == 1 and None not in users:
+                    symbol.domain = next(iter(users))
+                    symbol.reason = f"only {symbol.domain} uses it"
+                else:
+                    symbol.reason = "shared by several domains" if users else "no domain uses it"
+
+
+def _domains_used(
+    path: str, symbol: _Symbol, by_name: Mapping[tuple[str, str], _Symbol],
+    bound: Mapping[str, str],
+) -> Counter[str]:  # fmt: skip
+    counted: Counter[str] = Counter()
+    for name in symbol.uses:
+        other = by_name.get((path, name))
+        if other is not None and other.domain:
+            counted[other.domain] += 1
+    for module, name in symbol.attr_uses:
+        other = by_name.get((bound.get(module, ""), name))
+        if other is not None and other.domain:
+            counted[other.domain] += 1
+    return counted
+
+
+def _used_by(
+    path: str, name: str, symbols: Mapping[str, list[_Symbol]],
+    bound: Mapping[str, Mapping[str, str]],
+) -> set[str | None]:  # fmt: skip
+    """The domains of the split symbols that use `name` (None: a shared one)."""
+    users: set[str | None] = set()
+    for other_path, group in symbols.items():
+        aliases = {local for local, target in bound[other_path].items() if target == path}
+        for symbol in group:
+            here = other_path == path and name in symbol.uses and symbol.name != name
+            there = any((a, name) in symbol.attr_uses for a in aliases)
+            if here or there:
+                users.add(symbol.domain)
+    return users
+
+
+# -- the pieces -------------------------------------------------------------------------------
+def _piece_path(path: str, key: str) -> str:
+    return str(PurePosixPath(path).with_suffix("") / f"{key or SHARED_STEM}.py")
+
+
+def _write_pieces(path: str, tree: cst.Module, symbols: list[_Symbol]) -> dict[str, bytes]:
+    home = {s.name: s.domain or SHARED for s in symbols}
+    kinds = {s.name: s.kind for s in symbols}
+    statement_key = {s.index: s.domain or SHARED for s in symbols}
+    imports, header, others = _layout(tree, statement_key)
+    package = module_name(path)
+    facts = NameFacts()
+    tree.visit(facts)
+    keys = sorted(set(home.values()) | ({SHARED} if others else set()))
+    pieces: dict[str, bytes] = {}
+    for key in keys:
+        body: list[Statement] = [s for i, s in enumerate(tree.body) if statement_key.get(i) == key]
+        if key == SHARED:
+            body = sorted([*body, *others], key=lambda s: _index(tree, s))
+        needed = _uses(cst.Module(body=body)).names
+        foreign = {n for n in needed if n in home and home[n] != key}
+        # A function or value of another piece is reached through its module, as it was
+        # through this one: a patch of `app.crud.get_datetime_utc` must still reach every use.
+        through_module = {n for n in foreign if kinds[n] != "class" and facts.bindings[n] == 1}
+        aliases = {
+            piece: _module_alias(path, piece, facts.in_use)
+            for piece in sorted({home[n] for n in through_module})
+        }
+        if through_module:
+            targets = {n: aliases[home[n]] for n in through_module}
+            body = [_through(s, _ThroughModule(targets)) for s in body]
+        local = _filtered_imports(imports, needed)
+        cross = _cross_imports(package, foreign - through_module, home, key)
+        cross += [
+            cst.parse_statement(f"from {package} import {piece or SHARED_STEM} as {alias}\n")
+            for piece, alias in aliases.items()
+        ]
+        if local and cross:  # the new imports form a group of their own
+            cross[0] = cross[0].with_changes(leading_lines=[cst.EmptyLine()])
+        new_body = _spaced([*header, *local, *cross, *body], len(header))
+        pieces[_piece_path(path, key)] = tree.with_changes(body=new_body).bytes
+    init = [
+        f"from {package}.{key or SHARED_STEM} import "
+        + ", ".join(sorted(n for n, k in home.items() if k == key))
+        + "\n"
+        for key in keys
+        if any(k == key for k in home.values())
+    ]
+    init += _reexported_imports(imports, package)
+    pieces[str(PurePosixPath(path).with_suffix("") / "__init__.py")] = "".join(init).encode()
+    return pieces
+
+
+def _through(statement: Statement, transformer: cst.CSTTransformer) -> Statement:
+    result = statement.visit(transformer)
+    assert isinstance(result, cst.SimpleStatementLine | cst.BaseCompoundStatement)
+    return result
+
+
+def _spaced(body: list[Statement], after: int) -> list[Statement]:
+    """A blank line between the docstring and what now follows it, as before; none above
+    the first statement of a file."""
+    if 0 < after < len(body) and not body[after].leading_lines:
+        body[after] = body[after].with_changes(leading_lines=[cst.EmptyLine()])
+    if after == 0 and body:
+        lines = list(body[0].leading_lines)
+        while lines and lines[0].comment is None:
+            lines.pop(0)
+        body[0] = body[0].with_changes(leading_lines=lines)
+    return body
+
+
+def _module_alias(path: str, key: str, taken: set[str]) -> str:
+    """What a piece is called where another piece of the same file reaches into it: its
+    final module name (`service`, `models`), or the domain's alias (`user_service`)."""
+    layer = PurePosixPath(path).stem
+    placement = naming.classify((layer, key or SHARED_STEM))
+    role = placement.role or layer
+    alias = naming.module_alias(key, role, "singular") if key else role
+    return alias if alias not in taken else f"{layer}_{key or SHARED_STEM}"
+
+
+class _ThroughModule(cst.CSTTransformer):
+    """`get_datetime_utc()` -> `service.get_datetime_utc()` for names of another piece (each
+    bound once in the file, so no scope can shadow them)."""
+
+    def __init__(self, targets: Mapping[str, str]) -> None:
+        super().__init__()
+        self.targets = targets
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        return True
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.BaseExpression:
+        return updated_node.with_changes(attr=original_node.attr)  # never the attribute name
+
+    def leave_Arg(self, original_node: cst.Arg, updated_node: cst.Arg) -> cst.Arg:
+        return updated_node.with_changes(keyword=original_node.keyword)
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        alias = self.targets.get(original_node.value)
+        if alias is None:
+            return updated_node
+        return cst.Attribute(value=cst.Name(alias), attr=cst.Name(original_node.value))
+
+
+def _index(tree: cst.Module, statement: Statement) -> int:
+    return next(i for i, s in enumerate(tree.body) if s is statement)
+
+
+def _layout(
+    tree: cst.Module, statement_key: Mapping[int, str]
+) -> tuple[list[cst.SimpleStatementLine], list[Statement], list[Statement]]:
+    """Top-level imports; the docstring and `from __future__` (every piece gets them); and
+    the statements that define no name (they go with the shared piece)."""
+    imports: list[cst.SimpleStatementLine] = []
+    header: list[Statement] = []
+    others: list[Statement] = []
+    for index, statement in enumerate(tree.body):
+        if index in statement_key:
+            continue
+        if _is_import_line(statement):
+            assert isinstance(statement, cst.SimpleStatementLine)
+            if _is_future(statement):
+                header.append(statement)
+            else:
+                imports.append(statement)
+        elif index == 0 and _is_docstring(statement):
+            header.append(statement)
+        elif not _is_dunder_all(statement):
+            others.append(statement)
+    return imports, header, others
+
+
+def _is_import_line(statement: cst.CSTNode) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(s, cst.Import | cst.ImportFrom) for s in statement.body
+    )
+
+
+def _is_future(statement: cst.SimpleStatementLine) -> bool:
+    return any(
+        isinstance(s, cst.ImportFrom) and s.module is not None and _dotted(s.module) == "__future__"
+        for s in statement.body
+    )
+
+
+def _is_docstring(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
+    )
+
+
+def _is_dunder_all(statement: cst.CSTNode) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and "__all__" in {
+        t.target.value
+        for s in statement.body
+        if isinstance(s, cst.Assign)
+        for t in s.targets
+        if isinstance(t.target, cst.Name)
+    }
+
+
+def _filtered_imports(
+    imports: Iterable[cst.SimpleStatementLine], needed: set[str]
+) -> list[cst.SimpleStatementLine]:
+    """The import lines with only the names this piece reads (a star import is kept)."""
+    kept: list[cst.SimpleStatementLine] = []
+    carried: Sequence[cst.EmptyLine] = ()  # the blank lines (and comments) of a dropped line
+    for line in imports:
+        smalls: list[cst.BaseSmallStatement] = []
+        for small in line.body:
+            assert isinstance(small, cst.Import | cst.ImportFrom)
+            if isinstance(small.names, cst.ImportStar):
+                smalls.append(small)
+                continue
+            aliases = [a for a in small.names if _binding(a) in needed]
+            if aliases:
+                last = aliases[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                aliases = [*aliases[:-1], last]
+                if (
+                    isinstance(small, cst.ImportFrom)
+                    and small.lpar is not None
+                    and len(aliases) < 2
+                ):
+                    small = small.with_changes(lpar=None, rpar=None)
+                smalls.append(small.with_changes(names=aliases))
+        if not smalls:
+            carried = carried or line.leading_lines
+            continue
+        last_small = smalls[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+        leading = line.leading_lines or carried
+        kept.append(line.with_changes(body=[*smalls[:-1], last_small], leading_lines=leading))
+        carried = ()
+    return kept
+
+
+def _cross_imports(
+    package: str, names: set[str], home: Mapping[str, str], key: str
+) -> list[Statement]:
+    """Imports of the classes (by name) this piece reads from the other pieces."""
+    by_piece: dict[str, list[str]] = {}
+    for name in sorted(names):
+        if home[name] != key:
+            by_piece.setdefault(home[name], []).append(name)
+    return [
+        cst.parse_statement(f"from {package}.{piece or SHARED_STEM} import {', '.join(names)}\n")
+        for piece, names in sorted(by_piece.items())
+    ]
+
+
+def _reexported_imports(imports: Iterable[cst.SimpleStatementLine], package: str) -> list[str]:
+    """Names the file imported from its own package (`from app.database import Base`) stay
+    reachable through it, as they were (`models.Base`)."""
+    root = package.split(".")[0]
+    lines: list[str] = []
+    for line in imports:
+        for small in line.body:
+            if (
+                isinstance(small, cst.ImportFrom)
+                and small.module is not None
+                and not small.relative
+                and _dotted(small.module).split(".")[0] == root
+                and _dotted(small.module) != root  # `from app import crud`: a module
+                and not isinstance(small.names, cst.ImportStar)
+            ):
+                names = ", ".join(
+                    _dotted(a.name) + (f" as {_binding(a)}" if a.asname else "")
+                    for a in small.names
+                )
+                lines.append(f"from {_dotted(small.module)} import {names}\n")
+    return lines
+
+
+def split_notes(discovery: Discovery, new_paths: Mapping[str, str]) -> list[Finding]:
+    """One note per symbol: where it goes (the plan shows them)."""
+    notes: list[Finding] = []
+    for split in discovery.splits:
+        for name, key, why in split.assignments:
+            piece = split.pieces.get(key, "")
+            destination = new_paths.get(piece, piece)
+            notes.append(
+                Finding(split.path, 1, "FMS01", f"{name} -> {destination} ({why})", "info")
+            )
+    return notes
