@@ -41,6 +41,7 @@ Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement
 class _Symbol:
     name: str
     index: int  # its statement in the module body
+    line: int
     kind: str  # "class", "function", "value"
     words: list[str]
     uses: set[str] = field(default_factory=set)  # names it reads
@@ -53,8 +54,9 @@ class _Symbol:
 @dataclass(frozen=True)
 class Split:
     path: str  # `app/models.py`
-    assignments: tuple[tuple[str, str, str], ...]  # (symbol, piece key, why)
+    assignments: tuple[tuple[str, int, str, str], ...]  # (symbol, line, piece key, why)
     pieces: Mapping[str, str]  # piece key -> virtual path
+    findings: tuple[Finding, ...] = ()  # import cycles between pieces it could not break
 
 
 def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discovery:
@@ -75,15 +77,16 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
         keys = {s.domain or SHARED for s in symbols[path]}
         if len(keys - {SHARED}) < 2:
             continue  # one domain at most: the file moves whole, as before
-        pieces = _write_pieces(path, tree, symbols[path])
+        pieces, findings = _write_pieces(path, tree, symbols[path])
         del sources[path]
         sources.update(pieces)
         virtual.update({piece: path for piece in pieces})
         splits.append(
             Split(
                 path,
-                tuple((s.name, s.domain or SHARED, s.reason) for s in symbols[path]),
+                tuple((s.name, s.line, s.domain or SHARED, s.reason) for s in symbols[path]),
                 {key: _piece_path(path, key) for key in sorted(keys)},
+                tuple(findings),
             )
         )
     if not splits:
@@ -185,10 +188,15 @@ def _uses(node: cst.CSTNode) -> _Uses:
 
 def _symbols(tree: cst.Module) -> list[_Symbol]:
     symbols: list[_Symbol] = []
+    line = 1 + sum(tree.code_for_node(h).count("\n") for h in tree.header)
     for index, statement in enumerate(tree.body):
+        first = line + len(statement.leading_lines)  # its first decorator or keyword
+        line += tree.code_for_node(statement).count("\n")
         for name, kind in _defines(statement):
             used = _uses(statement)
-            symbol = _Symbol(name, index, kind, _words(name), used.names - {name}, used.attrs)
+            symbol = _Symbol(
+                name, index, first, kind, _words(name), used.names - {name}, used.attrs
+            )
             if isinstance(statement, cst.FunctionDef | cst.ClassDef):
                 for decorator in statement.decorators:
                     symbol.decorated_by |= _uses(decorator).names
@@ -330,38 +338,72 @@ def _piece_path(path: str, key: str) -> str:
     return str(PurePosixPath(path).with_suffix("") / f"{key or SHARED_STEM}.py")
 
 
-def _write_pieces(path: str, tree: cst.Module, symbols: list[_Symbol]) -> dict[str, bytes]:
+def _write_pieces(
+    path: str, tree: cst.Module, symbols: list[_Symbol]
+) -> tuple[dict[str, bytes], list[Finding]]:
     home = {s.name: s.domain or SHARED for s in symbols}
     kinds = {s.name: s.kind for s in symbols}
+    lines = {s.name: s.line for s in symbols}
     statement_key = {s.index: s.domain or SHARED for s in symbols}
-    imports, header, others = _layout(tree, statement_key)
+    imports, checking, header, others = _layout(tree, statement_key)
+    future = any(isinstance(s, cst.SimpleStatementLine) and _is_future(s) for s in header)
+    tables = {s.name for s in symbols if s.kind == "class" and _is_table(_statement(tree, s.index))}
     package = module_name(path)
     facts = NameFacts()
     tree.visit(facts)
     keys = sorted(set(home.values()) | ({SHARED} if others else set()))
+    bodies: dict[str, list[Statement]] = {}
+    for key in keys:
+        body = [s for i, s in enumerate(tree.body) if statement_key.get(i) == key]
+        bodies[key] = sorted([*body, *others], key=lambda s: _index(tree, s)) if key else body
+    uses = {key: _use_kinds(bodies[key], tables) for key in keys}
+    foreign = {key: {n for n in uses[key] if home.get(n, key) != key} for key in keys}
+    graph = {key: {home[n] for n in foreign[key]} for key in keys}
+    findings: list[Finding] = []
     pieces: dict[str, bytes] = {}
     for key in keys:
-        body: list[Statement] = [s for i, s in enumerate(tree.body) if statement_key.get(i) == key]
-        if key == SHARED:
-            body = sorted([*body, *others], key=lambda s: _index(tree, s))
-        needed = _uses(cst.Module(body=body)).names
-        foreign = {n for n in needed if n in home and home[n] != key}
+        body = bodies[key]
         # A function or value of another piece is reached through its module, as it was
         # through this one: a patch of `app.crud.get_datetime_utc` must still reach every use.
-        through_module = {n for n in foreign if kinds[n] != "class" and facts.bindings[n] == 1}
+        through_module = {n for n in foreign[key] if kinds[n] != "class" and facts.bindings[n] == 1}
+        # Where two pieces need each other, a class is imported for type checkers only when
+        # only annotations name it, and reached through its module from function bodies.
+        type_only: set[str] = set()
+        deferred: set[str] = set()
+        for name in sorted(foreign[key]):
+            if not _reaches(graph, home[name], key):
+                continue  # no cycle
+            used = uses[key][name]
+            if "eager" in used:
+                findings.append(_cycle_finding(path, lines, name, key, home[name]))
+            elif kinds[name] == "class":
+                type_only |= {name} if "typing" in used else set()
+                deferred |= {name} if "deferred" in used else set()
+        if type_only and not future:  # evaluated at import without the __future__ import
+            body = [_through(s, _QuoteAnnotations(type_only)) for s in body]
+        reached = through_module | deferred
         aliases = {
             piece: _module_alias(path, piece, facts.in_use)
-            for piece in sorted({home[n] for n in through_module})
+            for piece in sorted({home[n] for n in reached})
         }
-        if through_module:
-            targets = {n: aliases[home[n]] for n in through_module}
-            body = [_through(s, _ThroughModule(targets)) for s in body]
+        if reached:
+            targets = {n: aliases[home[n]] for n in reached}
+            body = [_through(s, _ThroughModule(targets, keep_annotations=deferred)) for s in body]
+        needed = set(uses[key]) | ({"TYPE_CHECKING"} if type_only else set())
         local = _filtered_imports(imports, needed)
-        cross = _cross_imports(package, foreign - through_module, home, key)
+        if type_only and not any("TYPE_CHECKING" in _bindings(line) for line in local):
+            local.insert(0, _typing_import(local))
+        cross = _cross_imports(package, foreign[key] - reached - type_only, home)
         cross += [
             cst.parse_statement(f"from {package} import {piece or SHARED_STEM} as {alias}\n")
             for piece, alias in aliases.items()
         ]
+        guarded = [
+            *_filtered_imports(_inner_imports(checking), needed),
+            *_cross_imports(package, type_only, home),
+        ]
+        if guarded:
+            cross.append(_type_checking_block(guarded, checking))
         if local and cross:  # the new imports form a group of their own
             cross[0] = cross[0].with_changes(leading_lines=[cst.EmptyLine()])
         new_body = _spaced([*header, *local, *cross, *body], len(header))
@@ -375,7 +417,147 @@ def _write_pieces(path: str, tree: cst.Module, symbols: list[_Symbol]) -> dict[s
     ]
     init += _reexported_imports(imports, package)
     pieces[str(PurePosixPath(path).with_suffix("") / "__init__.py")] = "".join(init).encode()
-    return pieces
+    return pieces, findings
+
+
+def _statement(tree: cst.Module, index: int) -> cst.ClassDef:
+    statement = tree.body[index]
+    assert isinstance(statement, cst.ClassDef)
+    return statement
+
+
+def _reaches(graph: Mapping[str, set[str]], start: str, goal: str) -> bool:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(graph.get(node, ()))
+    return False
+
+
+def _cycle_finding(path: str, lines: Mapping[str, int], name: str, key: str, other: str) -> Finding:
+    here, there = key or SHARED_STEM, other or SHARED_STEM
+    return Finding(
+        path,
+        lines[name],
+        "FMS02",
+        f"{name} goes to the {there} piece, but the {here} piece needs it at import time "
+        f"while {there} also needs {here}: an import cycle; keep them together in "
+        "[tool.forgeapi-migrate.symbols]",
+        unresolved=True,
+    )
+
+
+class _UseKinds(cst.CSTVisitor):
+    """Where each name is read: "eager" (when the module is imported), "deferred" (when a
+    function runs), "typing" (an annotation nothing evaluates at import: a function's, a
+    table's, a local one; a pydantic field or a decorated function's signature is eager)."""
+
+    def __init__(self, tables: set[str]) -> None:
+        super().__init__()
+        self.tables = tables
+        self.kinds: dict[str, set[str]] = {}
+        # (what a name counts as here, what an annotation counts as here)
+        self.stack: list[tuple[str, str]] = [("eager", "typing")]
+
+    def _inside(self, node: cst.CSTNode, context: str, annotation: str) -> None:
+        self.stack.append((context, annotation))
+        node.visit(self)
+        self.stack.pop()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.kinds.setdefault(node.value, set()).add(self.stack[-1][0])
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # `models.User`: the module, never the attribute name
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)  # `Field(default=...)`: never the keyword
+        return False
+
+    def visit_Annotation(self, node: cst.Annotation) -> bool:
+        annotation = self.stack[-1][1]
+        self._inside(node.annotation, annotation, annotation)
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        for part in (*node.decorators, *node.bases, *node.keywords):
+            part.visit(self)
+        if self.stack[-1][0] == "deferred":
+            self._inside(node.body, "deferred", "typing")
+        else:  # SQLAlchemy resolves a table's annotations later; pydantic reads them now
+            self._inside(
+                node.body, "eager", "typing" if node.name.value in self.tables else "eager"
+            )
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        for decorator in node.decorators:
+            decorator.visit(self)
+        context = self.stack[-1][0]
+        # A decorator (a route, a validator) may read the signature when it is applied.
+        signature = "typing" if context == "deferred" or not node.decorators else "eager"
+        for param in _params(node.params):
+            if param.annotation is not None:
+                self._inside(param.annotation, signature, signature)
+            if param.default is not None:
+                param.default.visit(self)
+        if node.returns is not None:
+            self._inside(node.returns, signature, signature)
+        self._inside(node.body, "deferred", "typing")
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        for param in _params(node.params):
+            if param.default is not None:
+                param.default.visit(self)
+        self._inside(node.body, "deferred", "typing")
+        return False
+
+
+def _params(params: cst.Parameters) -> list[cst.Param]:
+    star = [params.star_arg] if isinstance(params.star_arg, cst.Param) else []
+    kwargs = [params.star_kwarg] if params.star_kwarg is not None else []
+    return [*params.posonly_params, *params.params, *star, *params.kwonly_params, *kwargs]
+
+
+def _use_kinds(body: Sequence[Statement], tables: set[str]) -> dict[str, set[str]]:
+    visitor = _UseKinds(tables)
+    cst.Module(body=body).visit(visitor)
+    return visitor.kinds
+
+
+class _QuoteAnnotations(cst.CSTTransformer):
+    """`Mapped[list[Item]]` -> `"Mapped[list[Item]]"` where it names a class that is now
+    imported for type checkers only (not in function bodies: nothing evaluates those)."""
+
+    def __init__(self, names: set[str]) -> None:
+        super().__init__()
+        self.names = names
+        self.in_body = 0
+
+    def visit_FunctionDef_body(self, node: cst.FunctionDef) -> None:
+        self.in_body += 1
+
+    def leave_FunctionDef_body(self, node: cst.FunctionDef) -> None:
+        self.in_body -= 1
+
+    def leave_Annotation(
+        self, original_node: cst.Annotation, updated_node: cst.Annotation
+    ) -> cst.Annotation:
+        expression = updated_node.annotation
+        if self.in_body or not self.names & _uses(expression).names:
+            return updated_node
+        code = cst.Module(body=[]).code_for_node(expression)
+        quote = next((q for q in ('"', "'") if q not in code), None)
+        if quote is None:
+            return updated_node
+        return updated_node.with_changes(annotation=cst.SimpleString(f"{quote}{code}{quote}"))
 
 
 def _through(statement: Statement, transformer: cst.CSTTransformer) -> Statement:
@@ -409,14 +591,23 @@ def _module_alias(path: str, key: str, taken: set[str]) -> str:
 
 class _ThroughModule(cst.CSTTransformer):
     """`get_datetime_utc()` -> `service.get_datetime_utc()` for names of another piece (each
-    bound once in the file, so no scope can shadow them)."""
+    bound once in the file, so no scope can shadow them); the names in `keep_annotations`
+    stay as they are in annotations (imported there for type checkers)."""
 
-    def __init__(self, targets: Mapping[str, str]) -> None:
+    def __init__(self, targets: Mapping[str, str], keep_annotations: set[str]) -> None:
         super().__init__()
         self.targets = targets
+        self.keep_annotations = keep_annotations
+        self.in_annotation = 0
 
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        return True
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        self.in_annotation += 1
+
+    def leave_Annotation(
+        self, original_node: cst.Annotation, updated_node: cst.Annotation
+    ) -> cst.Annotation:
+        self.in_annotation -= 1
+        return updated_node
 
     def leave_Attribute(
         self, original_node: cst.Attribute, updated_node: cst.Attribute
@@ -433,10 +624,11 @@ class _ThroughModule(cst.CSTTransformer):
         return False
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
-        alias = self.targets.get(original_node.value)
-        if alias is None:
+        name = original_node.value
+        alias = self.targets.get(name)
+        if alias is None or (self.in_annotation and name in self.keep_annotations):
             return updated_node
-        return cst.Attribute(value=cst.Name(alias), attr=cst.Name(original_node.value))
+        return cst.Attribute(value=cst.Name(alias), attr=cst.Name(name))
 
 
 def _index(tree: cst.Module, statement: Statement) -> int:
@@ -445,10 +637,12 @@ def _index(tree: cst.Module, statement: Statement) -> int:
 
 def _layout(
     tree: cst.Module, statement_key: Mapping[int, str]
-) -> tuple[list[cst.SimpleStatementLine], list[Statement], list[Statement]]:
-    """Top-level imports; the docstring and `from __future__` (every piece gets them); and
-    the statements that define no name (they go with the shared piece)."""
+) -> tuple[list[cst.SimpleStatementLine], list[cst.If], list[Statement], list[Statement]]:
+    """Top-level imports; the `if TYPE_CHECKING:` blocks of imports; the docstring and
+    `from __future__` (every piece gets them); and the statements that define no name (they
+    go with the shared piece)."""
     imports: list[cst.SimpleStatementLine] = []
+    checking: list[cst.If] = []
     header: list[Statement] = []
     others: list[Statement] = []
     for index, statement in enumerate(tree.body):
@@ -460,11 +654,56 @@ def _layout(
                 header.append(statement)
             else:
                 imports.append(statement)
+        elif _is_type_checking_block(statement):
+            assert isinstance(statement, cst.If)
+            checking.append(statement)
         elif index == 0 and _is_docstring(statement):
             header.append(statement)
         elif not _is_dunder_all(statement):
             others.append(statement)
-    return imports, header, others
+    return imports, checking, header, others
+
+
+def _inner_imports(blocks: Sequence[cst.If]) -> list[cst.SimpleStatementLine]:
+    return [
+        line
+        for block in blocks
+        for line in block.body.body
+        if isinstance(line, cst.SimpleStatementLine)
+    ]
+
+
+def _is_type_checking_block(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.If)
+        and statement.orelse is None
+        and _dotted(statement.test).split(".")[-1] == "TYPE_CHECKING"
+        and isinstance(statement.body, cst.IndentedBlock)
+        and all(_is_import_line(s) for s in statement.body.body)
+    )
+
+
+def _type_checking_block(imports: Sequence[Statement], existing: Sequence[cst.If]) -> cst.If:
+    """`if TYPE_CHECKING:` around these imports, spelled as the file spelled it."""
+    test = existing[0].test if existing else cst.Name("TYPE_CHECKING")
+    lines = [i.with_changes(leading_lines=[]) for i in imports]
+    return cst.If(test=test, body=cst.IndentedBlock(body=lines))
+
+
+def _typing_import(local: Sequence[cst.SimpleStatementLine]) -> cst.SimpleStatementLine:
+    line = cst.parse_statement("from typing import TYPE_CHECKING\n")
+    assert isinstance(line, cst.SimpleStatementLine)
+    return line.with_changes(leading_lines=local[0].leading_lines if local else [])
+
+
+def _bindings(line: cst.SimpleStatementLine) -> set[str]:
+    return {
+        _binding(alias)
+        for small in line.body
+        if isinstance(small, cst.Import | cst.ImportFrom)
+        and not isinstance(small.names, cst.ImportStar)
+        for alias in small.names
+    }
 
 
 def _is_import_line(statement: cst.CSTNode) -> bool:
@@ -532,14 +771,11 @@ def _filtered_imports(
     return kept
 
 
-def _cross_imports(
-    package: str, names: set[str], home: Mapping[str, str], key: str
-) -> list[Statement]:
+def _cross_imports(package: str, names: set[str], home: Mapping[str, str]) -> list[Statement]:
     """Imports of the classes (by name) this piece reads from the other pieces."""
     by_piece: dict[str, list[str]] = {}
     for name in sorted(names):
-        if home[name] != key:
-            by_piece.setdefault(home[name], []).append(name)
+        by_piece.setdefault(home[name], []).append(name)
     return [
         cst.parse_statement(f"from {package}.{piece or SHARED_STEM} import {', '.join(names)}\n")
         for piece, names in sorted(by_piece.items())
@@ -573,10 +809,11 @@ def split_notes(discovery: Discovery, new_paths: Mapping[str, str]) -> list[Find
     """One note per symbol: where it goes (the plan shows them)."""
     notes: list[Finding] = []
     for split in discovery.splits:
-        for name, key, why in split.assignments:
+        for name, line, key, why in split.assignments:
             piece = split.pieces.get(key, "")
             destination = new_paths.get(piece, piece)
             notes.append(
-                Finding(split.path, 1, "FMS01", f"{name} -> {destination} ({why})", "info")
+                Finding(split.path, line, "FMS01", f"{name} -> {destination} ({why})", "info")
             )
+        notes.extend(split.findings)
     return notes
