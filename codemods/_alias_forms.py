@@ -7,7 +7,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from forgeapi_migrate import naming
+from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.plan import MigrationPlan
 
@@ -29,7 +29,7 @@ def may_need_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
     ):
         return False  # no `from` import can reach another domain: no need to parse
     try:
-        tree = ast.parse(data)
+        tree = pyast.parse(data)
     except (SyntaxError, ValueError):
         return True  # the libcst parse will report it with its line
     package = module_name(path).rpartition(".")[0]

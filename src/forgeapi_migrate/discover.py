@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from forgeapi_migrate import pyast
 from forgeapi_migrate.config import Config
 from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.file_paths import file_relative_paths
@@ -160,7 +161,7 @@ def _attribute_patches(sources: Mapping[str, bytes], packages: set[str]) -> froz
         if b"setattr(" not in data:
             continue
         try:
-            tree = ast.parse(data)
+            tree = pyast.parse(data)
         except (SyntaxError, ValueError):
             continue
         modules = _imported_modules(tree, packages)
@@ -258,7 +259,7 @@ def _creates_fastapi(data: bytes) -> bool:
 
 def _walk_ast(data: bytes) -> list[ast.AST]:
     try:
-        return list(ast.walk(ast.parse(data)))
+        return list(ast.walk(pyast.parse(data)))
     except (SyntaxError, ValueError):
         return []  # the transform stage reports unparseable files with their line
 
@@ -278,7 +279,7 @@ def _find_entry(package_sources: Mapping[str, bytes]) -> EntryPoint | None:
     for path, data in sorted(package_sources.items()):
         if not _creates_fastapi(data):
             continue
-        tree = ast.parse(data)
+        tree = pyast.parse(data)
         local_functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
         for node in tree.body:
             if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from forgeapi_migrate import pyast
 from forgeapi_migrate.discover import module_name
 
 OTHER_LAYERS = {"tortoise": "Tortoise ORM", "aerich": "aerich", "peewee": "peewee",
@@ -67,7 +68,7 @@ def _with_details(facts: OrmFacts, candidates: list[tuple[str, bytes]]) -> OrmFa
     models: list[str] = []
     for path, data in candidates:
         try:
-            tree = ast.parse(data)
+            tree = pyast.parse(data)
         except (SyntaxError, ValueError):
             continue
         module = module_name(path)

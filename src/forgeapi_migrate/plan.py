@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from forgeapi_migrate import naming, resources
+from forgeapi_migrate import naming, pyast, resources
 from forgeapi_migrate.config import AliasStyle, Config
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
@@ -517,7 +517,7 @@ def _layer_init_destination(path: str, target: str) -> str:
 def _is_trivial(data: bytes) -> bool:
     """Empty, or only comments and a docstring: nothing is lost by deleting it."""
     try:
-        body = ast.parse(data).body
+        body = pyast.parse(data).body
     except (SyntaxError, ValueError):
         return False
     docstring = (

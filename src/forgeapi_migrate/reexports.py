@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Mapping
 
+from forgeapi_migrate import pyast
 from forgeapi_migrate.discover import module_name
 
 Exports = dict[str, str]  # bound name -> "pkg.module" (a module) or "pkg.module:name"
@@ -44,7 +45,7 @@ def _exports(
     init_module: str, data: bytes, modules: Mapping[str, bytes], package: str
 ) -> Exports | None:
     try:
-        body = ast.parse(data).body
+        body = pyast.parse(data).body
     except (SyntaxError, ValueError):
         return None
     exports: Exports = {}
@@ -72,7 +73,7 @@ def _public_names(data: bytes) -> list[str]:
     """What `from module import *` binds: `__all__` if it is a literal list, else the public
     top-level names (classes, functions, assignments, imports)."""
     try:
-        body = ast.parse(data).body
+        body = pyast.parse(data).body
     except (SyntaxError, ValueError):
         return []
     names: list[str] = []

@@ -267,8 +267,8 @@ def _assign(
     for path, group in symbols.items():
         for symbol in group:
             override = overrides.get(f"{path}:{symbol.name}")
-            if override is not None:
-                symbol.domain = override or None
+            if override is not None:  # `item` or `items`: the domain of that word
+                symbol.domain = vocabulary.get(naming.singular(override), override) or None
                 symbol.reason = "set in [tool.forgeapi-migrate.symbols]"
                 continue
             named = list(dict.fromkeys(vocabulary[w] for w in symbol.words if w in vocabulary))

@@ -7,7 +7,6 @@ fails does not stop the others, but any failure aborts the run before writing.
 
 from __future__ import annotations
 
-import ast
 import os
 import stat
 import warnings
@@ -18,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 import libcst as cst
 
+from forgeapi_migrate import pyast
 from forgeapi_migrate.changeset import DEFAULT_MODE, ChangeSet, FileChange
 from forgeapi_migrate.codemods import MigrationCodemod
 from forgeapi_migrate.codemods._helpers import SourceFile
@@ -101,7 +101,7 @@ def _unparseable_move(path: str, data: bytes, plan: MigrationPlan) -> Finding | 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SyntaxWarning)
-            ast.parse(data)
+            pyast.parse(data)
     except SyntaxError as exc:
         return Finding(path, exc.lineno or 1, "FM000", f"cannot parse: {exc.msg}", "error")
     except ValueError as exc:

@@ -7,9 +7,9 @@ is a bug in a codemod: the run stops and nothing is written.
 
 from __future__ import annotations
 
-import ast
 import warnings
 
+from forgeapi_migrate import pyast
 from forgeapi_migrate.changeset import ChangeSet
 from forgeapi_migrate.errors import MigrationError
 
@@ -23,7 +23,7 @@ def verify_changeset(changeset: ChangeSet) -> None:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", SyntaxWarning)
-                ast.parse(change.new_bytes, filename=change.new_path)
+                pyast.parse(change.new_bytes, filename=change.new_path)
         except SyntaxError as exc:
             raise MigrationError(
                 f"internal error: the rewritten file does not parse ({exc.msg}); "

@@ -1,0 +1,53 @@
+"""Split models that need each other still import, map and work (run for real, in the corpus
+environment, in a subprocess: the tool itself never imports the project)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from forgeapi_migrate.pipeline import RunOptions, run
+from tests.conftest import write_tree
+from tests.corpus_tests import support
+from tests.test_split import DATABASE, MAIN, MODELS_FUTURE, MODELS_PLAIN
+
+CHECK = """\
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+from {package} import models
+from {package}.database import Base
+
+engine = create_engine("sqlite://")
+Base.metadata.create_all(engine)
+with Session(engine) as db:
+    user = models.User(items=[models.Item()])
+    db.add(user)
+    db.commit()
+    assert user.items[0].owner is user
+    print(sorted(Base.metadata.tables))
+"""
+
+
+@pytest.mark.parametrize("models", [MODELS_FUTURE, MODELS_PLAIN], ids=["future", "plain"])
+def test_split_models_that_need_each_other_still_work(tmp_path: Path, models: str) -> None:
+    python = support.corpus_python()
+    files = {"app/__init__.py": "", "app/main.py": MAIN, "app/database.py": DATABASE,
+             "app/models.py": models, "app/check.py": CHECK.format(package="app")}  # fmt: skip
+    write_tree(tmp_path, files)
+
+    def check(module: str) -> str:
+        proc = subprocess.run(
+            [str(python), "-m", module], cwd=tmp_path, env=support.clean_env(),
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    assert check("app.check") == "['items', 'users']\n"
+    report = run(RunOptions(tmp_path, allow_dirty=True))
+    assert report.written
+    assert (tmp_path / "src/users/models.py").is_file() and not (tmp_path / "app").exists()
+    assert check("src.check") == "['items', 'users']\n"
