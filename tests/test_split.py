@@ -280,3 +280,40 @@ def test_a_cycle_needed_at_import_time_is_reported(tmp_path: Path) -> None:
     cycles = [f for f in findings if f.code == "FMS02"]
     assert cycles and all(f.unresolved and f.path == "app/schemas.py" for f in cycles)
     assert {f.message.split(" ")[0] for f in cycles} <= {"UserBase", "ItemBase"}
+
+
+def test_a_name_without_domain_word_goes_where_its_code_points_or_its_only_user_is(
+    tmp_path: Path,
+) -> None:
+    crud = (
+        "from app.models.users import User\n\n\n"
+        "def get_user_by_email(email: str) -> User | None:\n    return None\n\n\n"
+        "def authenticate(email: str) -> User | None:\n    return get_user_by_email(email)\n\n\n"
+        "def get_item(item_id: int) -> None:\n    return None\n\n\n"
+        "def verify(password: str) -> bool:\n    return bool(password)\n"
+    )
+    schemas = (
+        "from pydantic import BaseModel\n\n\n"
+        "class ItemOut(BaseModel):\n    id: int\n\n\n"
+        "class UserOut(BaseModel):\n    id: int\n\n\n"
+        "class Token(BaseModel):\n    access_token: str\n\n\n"
+        "class TokenPayload(BaseModel):\n    sub: str\n"
+    )
+    login = (
+        "from ... import crud\nfrom ...schemas import Token, TokenPayload\n\n\n"
+        "def login(email: str) -> Token:\n"
+        "    crud.verify(email)\n    return Token(access_token=email)\n"
+    )
+    deps = "from app.schemas import TokenPayload\n\n\nPAYLOAD = TokenPayload\n"
+    _, findings = migrate(
+        tmp_path,
+        {"app/crud.py": crud, "app/schemas.py": schemas, "app/api/routes/login.py": login,
+         "app/api/__init__.py": "", "app/api/routes/__init__.py": "", "app/api/deps.py": deps},
+    )  # fmt: skip
+    where = destinations(findings)
+    assert where["authenticate"] == "src/users/service.py (it uses users)"
+    # used by one domain's module outside the split file (relative imports from a router)
+    assert where["Token"] == "src/login/schemas.py (only login uses it)"
+    assert where["verify"] == "src/login/service.py (only login uses it)"
+    # used by login and by the global dependencies module
+    assert where["TokenPayload"] == "src/schemas.py (shared by several domains)"

@@ -16,15 +16,16 @@ shared). The assignment is shown in the plan and can be set in `[tool.forgeapi-m
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 import libcst as cst
 
-from forgeapi_migrate import naming
+from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding
@@ -69,7 +70,8 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
     vocabulary = _vocabulary(discovery, trees)
     symbols = {path: _symbols(tree) for path, tree in trees.items()}
     bound = {path: _bound_split_modules(tree, trees) for path, tree in trees.items()}
-    _assign(symbols, bound, vocabulary, overrides)
+    outside = _outside_users(discovery, trees, vocabulary)
+    _assign(symbols, bound, vocabulary, overrides, outside)
     sources = dict(discovery.sources)
     virtual: dict[str, str] = {}
     splits: list[Split] = []
@@ -127,18 +129,77 @@ def _vocabulary(discovery: Discovery, trees: Mapping[str, cst.Module]) -> dict[s
     one per table class of the single-file layers (`class User(Base)` with `__tablename__`)."""
     vocabulary: dict[str, str] = {}
     for path in discovery.package_files():
-        if path in trees:
-            continue
-        parts = PurePosixPath(path).with_suffix("").parts
-        placement = naming.classify(parts[1:] if parts[0] == discovery.package else parts)
-        if placement.kind == "domain" and placement.domain:
-            vocabulary.setdefault(naming.singular(placement.domain), placement.domain)
+        domain = _module_domain(discovery, path)
+        if path not in trees and domain:
+            vocabulary.setdefault(naming.singular(domain), domain)
     for tree in trees.values():
         for statement in tree.body:
             if isinstance(statement, cst.ClassDef) and _is_table(statement):
                 word = _words(statement.name.value)[0]
                 vocabulary.setdefault(word, _plural(word))
     return vocabulary
+
+
+def _module_domain(discovery: Discovery, path: str) -> str | None:
+    """The domain a module of the package belongs to by its path (None: a global module)."""
+    parts = PurePosixPath(path).with_suffix("").parts
+    placement = naming.classify(parts[1:] if parts[0] == discovery.package else parts)
+    return placement.domain if placement.kind == "domain" else None
+
+
+def _outside_users(
+    discovery: Discovery, trees: Mapping[str, cst.Module], vocabulary: Mapping[str, str]
+) -> dict[tuple[str, str], set[str | None]]:
+    """(split file, symbol) -> the domains of the other modules of the package that use it
+    (`crud.authenticate` in `api/routes/login.py`: login; None for a global module such as
+    `api/deps.py`). Read with `ast`, and only in files that mention a split layer by name."""
+    modules = {module_name(path): path for path in trees}
+    stems = tuple(PurePosixPath(path).stem.encode() for path in trees)
+    users: dict[tuple[str, str], set[str | None]] = {}
+    for path in discovery.package_files():
+        data = discovery.sources.get(path, b"")
+        if path in trees or not any(stem in data for stem in stems):
+            continue
+        try:
+            tree = pyast.parse(data)
+        except (SyntaxError, ValueError):
+            continue  # reported by the transform stage with its line
+        domain = _module_domain(discovery, path)
+        domain = vocabulary.get(naming.singular(domain), domain) if domain else None
+        for reference in _references(tree, path, modules):
+            users.setdefault(reference, set()).add(domain)
+    return users
+
+
+def _references(
+    tree: ast.Module, path: str, modules: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    """(split file, name) for `from app.crud import x` and for `crud.x` after `from app import
+    crud` or `import app.crud as crud` (relative forms included)."""
+    here = module_name(path)
+    package = here if path.endswith("__init__.py") else here.rpartition(".")[0]
+    bound: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")[: len(package.split(".")) - node.level + 1]
+            module = ".".join([*base, node.module] if node.level and node.module else base)
+            module = module if node.level else node.module or ""
+            for alias in node.names:
+                if module in modules and alias.name != "*":
+                    yield modules[module], alias.name
+                elif f"{module}.{alias.name}" in modules:
+                    bound[alias.asname or alias.name] = modules[f"{module}.{alias.name}"]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname and alias.name in modules:
+                    bound[alias.asname] = modules[alias.name]
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in bound
+        ):
+            yield bound[node.value.id], node.attr
 
 
 def _is_table(node: cst.ClassDef) -> bool:
@@ -261,6 +322,7 @@ def _assign(
     bound: Mapping[str, Mapping[str, str]],
     vocabulary: Mapping[str, str],
     overrides: Mapping[str, str],
+    outside: Mapping[tuple[str, str], set[str | None]],
 ) -> None:
     by_name = {(path, s.name): s for path, group in symbols.items() for s in group}
     ambiguous: list[tuple[str, _Symbol, list[str]]] = []
@@ -290,15 +352,21 @@ def _assign(
             if len(routers) == 1 and symbol.reason != "set in [tool.forgeapi-migrate.symbols]":
                 symbol.domain = routers.pop()
                 symbol.reason = f"route of the {symbol.domain} router"
-    for path, group in symbols.items():
+    for path, group in symbols.items():  # no domain word: what it uses, then who uses it
         for symbol in group:
-            if symbol.domain is None and not symbol.reason:
-                users = _used_by(path, symbol.name, symbols, bound)
-                if len(users) == 1 and None not in users:
-                    symbol.domain = next(iter(users))
-                    symbol.reason = f"only {symbol.domain} uses it"
-                else:
-                    symbol.reason = "shared by several domains" if users else "no domain uses it"
+            if symbol.domain is not None or symbol.reason:
+                continue
+            needs = _domains_used(path, symbol, by_name, bound[path])
+            users = _used_by(path, symbol.name, symbols, bound)
+            users |= outside.get((path, symbol.name), set())
+            if len(needs) == 1:
+                symbol.domain = next(iter(needs))
+                symbol.reason = f"it uses {symbol.domain}"
+            elif len(users) == 1 and None not in users:
+                symbol.domain = next(iter(users))
+                symbol.reason = f"only {symbol.domain} uses it"
+            else:
+                symbol.reason = "shared by several domains" if users else "no domain uses it"
 
 
 def _domains_used(

@@ -5,3 +5,9 @@ from sqlmodel import Field, SQLModel
 class LoginRequest(SQLModel):
     username: str = Field(description="The account email address")
     password: str
+
+
+# JSON payload containing access token
+class Token(SQLModel):
+    access_token: str
+    token_type: str = "bearer"

@@ -3,12 +3,11 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, status
 
-from src import service
+from src.users import service as user_service
 from src.dependencies import CurrentUser, SessionDep
 from src.core import security
 from src.config import settings
-from src.login.models import LoginRequest
-from src.models import Token
+from src.login.models import LoginRequest, Token
 from src.users.models import UserPublic
 
 router = APIRouter(tags=["login"])
@@ -19,7 +18,7 @@ def login_access_token(session: SessionDep, credentials: LoginRequest) -> Token:
     """
     Token login, get an access token for future requests
     """
-    user = service.authenticate(
+    user = user_service.authenticate(
         session=session, email=credentials.username, password=credentials.password
     )
     if not user:

@@ -40,6 +40,11 @@ class UserUpdateMe(SQLModel):
     email: str | None = Field(default=None, max_length=255, regex=EMAIL_PATTERN)
 
 
+class UpdatePassword(SQLModel):
+    current_password: str = Field(min_length=8, max_length=128)
+    new_password: str = Field(min_length=8, max_length=128)
+
+
 # Database model, database table inferred from class name
 class User(UserBase, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -12,8 +12,8 @@ from src.dependencies import (
 )
 from src.core.security import get_password_hash, verify_password
 from src.items.models import Item
-from src.models import Message, UpdatePassword
-from src.users.models import User, UserCreate, UserPublic, UserRegister, UsersPublic, UserUpdate, UserUpdateMe
+from src.models import Message
+from src.users.models import UpdatePassword, User, UserCreate, UserPublic, UserRegister, UsersPublic, UserUpdate, UserUpdateMe
 
 router = APIRouter(prefix="/users", tags=["users"])
 

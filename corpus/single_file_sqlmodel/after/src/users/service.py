@@ -2,7 +2,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from src.core.security import get_password_hash
+from src.core.security import get_password_hash, verify_password
 from src.users.models import User, UserCreate, UserUpdate
 
 
@@ -34,3 +34,12 @@ def get_user_by_email(*, session: Session, email: str) -> User | None:
     statement = select(User).where(User.email == email)
     session_user = session.exec(statement).first()
     return session_user
+
+
+def authenticate(*, session: Session, email: str, password: str) -> User | None:
+    db_user = get_user_by_email(session=session, email=email)
+    if not db_user:
+        return None
+    if not verify_password(password, db_user.hashed_password):
+        return None
+    return db_user

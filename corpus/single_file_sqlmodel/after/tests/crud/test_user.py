@@ -1,6 +1,5 @@
 from sqlmodel import Session, select
 
-from src import service
 from src.users import service as user_service
 from src.config import settings
 from src.database import init_db
@@ -27,7 +26,7 @@ def test_authenticate_user(db: Session) -> None:
     password = random_lower_string()
     user_in = UserCreate(email=email, password=password)
     user = user_service.create_user(session=db, user_create=user_in)
-    authenticated_user = service.authenticate(session=db, email=email, password=password)
+    authenticated_user = user_service.authenticate(session=db, email=email, password=password)
     assert authenticated_user
     assert user.email == authenticated_user.email
 
@@ -35,11 +34,11 @@ def test_authenticate_user(db: Session) -> None:
 def test_not_authenticate_user(db: Session) -> None:
     email = random_email()
     password = random_lower_string()
-    user = service.authenticate(session=db, email=email, password=password)
+    user = user_service.authenticate(session=db, email=email, password=password)
     assert user is None
 
     user_service.create_user(session=db, user_create=UserCreate(email=email, password=password))
-    assert service.authenticate(session=db, email=email, password="wrong-password") is None
+    assert user_service.authenticate(session=db, email=email, password="wrong-password") is None
 
 
 def test_check_if_user_is_superuser(db: Session) -> None:
@@ -103,6 +102,6 @@ def test_init_db_creates_first_superuser_once(db: Session) -> None:
     superusers = db.exec(select(User).where(User.email == settings.FIRST_SUPERUSER)).all()
     assert len(superusers) == 1
     assert superusers[0].is_superuser is True
-    assert service.authenticate(
+    assert user_service.authenticate(
         session=db, email=settings.FIRST_SUPERUSER, password=settings.FIRST_SUPERUSER_PASSWORD
     )

@@ -72,7 +72,7 @@ def test_login_delegates_to_crud_authenticate(client: TestClient, db: Session) -
     user = create_random_user(db)
     # The route calls crud.authenticate through the module, so patching the module
     # attribute replaces the password check for the duration of the request.
-    with mock.patch("src.service.authenticate", return_value=user) as fake_authenticate:
+    with mock.patch("src.users.service.authenticate", return_value=user) as fake_authenticate:
         headers = user_authentication_headers(
             client=client, email=user.email, password="definitely-not-the-password"
         )
