@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
@@ -202,8 +202,26 @@ def _references(
             yield bound[node.value.id], node.attr
 
 
+def _table_name(node: cst.ClassDef) -> str:
+    """`__tablename__ = "users"`, or SQLModel's default, the class name in lower case."""
+    for statement in node.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if (
+                isinstance(small, cst.Assign)
+                and isinstance(small.targets[0].target, cst.Name)
+                and small.targets[0].target.value == "__tablename__"
+                and isinstance(small.value, cst.SimpleString)
+                and isinstance(small.value.evaluated_value, str)
+            ):
+                return small.value.evaluated_value
+    return node.name.value.lower()
+
+
 def _is_table(node: cst.ClassDef) -> bool:
-    if any(a.keyword is not None and a.keyword.value == "table" for a in node.bases):
+    """`class Item(ItemBase, table=True)` (SQLModel) or a class with `__tablename__`."""
+    if any(k.keyword is not None and k.keyword.value == "table" for k in node.keywords):
         return True
     return "__tablename__" in cst.Module(body=[node]).code
 
@@ -415,7 +433,11 @@ def _write_pieces(
     statement_key = {s.index: s.domain or SHARED for s in symbols}
     imports, checking, header, others = _layout(tree, statement_key)
     future = any(isinstance(s, cst.SimpleStatementLine) and _is_future(s) for s in header)
-    tables = {s.name for s in symbols if s.kind == "class" and _is_table(_statement(tree, s.index))}
+    tables = {  # class -> table name
+        s.name: _table_name(_statement(tree, s.index))
+        for s in symbols
+        if s.kind == "class" and _is_table(_statement(tree, s.index))
+    }
     package = module_name(path)
     facts = NameFacts()
     tree.visit(facts)
@@ -472,6 +494,8 @@ def _write_pieces(
         ]
         if guarded:
             cross.append(_type_checking_block(guarded, checking))
+        runtime = {home[n] for n in foreign[key] - type_only}
+        body += _registrations(package, path, key, body, tables, home, runtime, facts.in_use)
         if local and cross:  # the new imports form a group of their own
             cross[0] = cross[0].with_changes(leading_lines=[cst.EmptyLine()])
         new_body = _spaced([*header, *local, *cross, *body], len(header))
@@ -486,6 +510,59 @@ def _write_pieces(
     init += _reexported_imports(imports, package)
     pieces[str(PurePosixPath(path).with_suffix("") / "__init__.py")] = "".join(init).encode()
     return pieces, findings
+
+
+def _registrations(
+    package: str,
+    path: str,
+    key: str,
+    body: Sequence[Statement],
+    tables: Mapping[str, str],
+    home: Mapping[str, str],
+    imported: set[str],
+    taken: set[str],
+) -> list[Statement]:
+    """Imports, at the end of a piece, of the pieces whose tables it names only in strings or
+    for type checkers (`relationship("Item")`, `ForeignKey("users.id")`): in the single file
+    they were always defined together; now importing this piece alone must still register
+    every table its mappers name before they configure. At the end, so no cycle can bite."""
+    named = _string_words(body) | _uses(cst.Module(body=list(body))).names
+    pieces = sorted(
+        {home[cls] for cls, table in tables.items() if {cls, table} & named} - {key} - imported
+    )
+    lines: list[Statement] = [
+        cst.parse_statement(
+            f"from {package} import {piece or SHARED_STEM} as "
+            f"{_module_alias(path, piece, taken)}  # noqa: E402, F401\n"
+        )
+        for piece in pieces
+    ]
+    if lines:
+        comment = cst.Comment("# Registers the tables named above before the mappers configure.")
+        lines[0] = lines[0].with_changes(
+            leading_lines=[cst.EmptyLine(), cst.EmptyLine(), cst.EmptyLine(comment=comment)]
+        )
+    return lines
+
+
+class _StringWords(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: set[str] = set()
+
+    def visit_Expr(self, node: cst.Expr) -> bool:
+        return False  # a docstring names nothing
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        value = node.evaluated_value
+        if isinstance(value, str):
+            self.words.update(re.findall(r"[A-Za-z_]\w*", value))
+
+
+def _string_words(body: Sequence[Statement]) -> set[str]:
+    visitor = _StringWords()
+    cst.Module(body=list(body)).visit(visitor)
+    return visitor.words
 
 
 def _statement(tree: cst.Module, index: int) -> cst.ClassDef:
@@ -525,7 +602,7 @@ class _UseKinds(cst.CSTVisitor):
     function runs), "typing" (an annotation nothing evaluates at import: a function's, a
     table's, a local one; a pydantic field or a decorated function's signature is eager)."""
 
-    def __init__(self, tables: set[str]) -> None:
+    def __init__(self, tables: Collection[str]) -> None:
         super().__init__()
         self.tables = tables
         self.kinds: dict[str, set[str]] = {}
@@ -594,7 +671,7 @@ def _params(params: cst.Parameters) -> list[cst.Param]:
     return [*params.posonly_params, *params.params, *star, *params.kwonly_params, *kwargs]
 
 
-def _use_kinds(body: Sequence[Statement], tables: set[str]) -> dict[str, set[str]]:
+def _use_kinds(body: Sequence[Statement], tables: Collection[str]) -> dict[str, set[str]]:
     visitor = _UseKinds(tables)
     cst.Module(body=body).visit(visitor)
     return visitor.kinds

@@ -30,6 +30,17 @@ with Session(engine) as db:
     print(sorted(Base.metadata.tables))
 """
 
+ALONE = """\
+from sqlalchemy.orm import configure_mappers
+
+from src.database import Base
+from src.users.models import User
+
+configure_mappers()
+assert User.items.property.mapper.class_.__name__ == "Item"
+print(sorted(Base.metadata.tables))
+"""
+
 
 @pytest.mark.parametrize("models", [MODELS_FUTURE, MODELS_PLAIN], ids=["future", "plain"])
 def test_split_models_that_need_each_other_still_work(tmp_path: Path, models: str) -> None:
@@ -51,3 +62,6 @@ def test_split_models_that_need_each_other_still_work(tmp_path: Path, models: st
     assert report.written
     assert (tmp_path / "src/users/models.py").is_file() and not (tmp_path / "app").exists()
     assert check("src.check") == "['items', 'users']\n"
+    # Importing one piece alone still registers every table its mappers name.
+    write_tree(tmp_path, {"src/alone.py": ALONE})
+    assert check("src.alone") == "['items', 'users']\n"

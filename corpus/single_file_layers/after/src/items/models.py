@@ -30,3 +30,8 @@ class Item(TimestampMixin, Base):
     tags: Mapped[list["Tag"]] = relationship(
         secondary=item_tags, back_populates="items", order_by="Tag.name"
     )
+
+
+# Registers the tables named above before the mappers configure.
+from src.tags import models as tag_models  # noqa: E402, F401
+from src.users import models as user_models  # noqa: E402, F401

@@ -17,3 +17,7 @@ class User(TimestampMixin, Base):
     items: Mapped[list["Item"]] = relationship(
         back_populates="owner", cascade="all, delete-orphan", order_by="Item.id"
     )
+
+
+# Registers the tables named above before the mappers configure.
+from src.items import models as item_models  # noqa: E402, F401

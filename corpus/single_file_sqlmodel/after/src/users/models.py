@@ -65,3 +65,7 @@ class UserPublic(UserBase):
 class UsersPublic(SQLModel):
     data: list[UserPublic]
     count: int
+
+
+# Registers the tables named above before the mappers configure.
+from src.items import models as item_models  # noqa: E402, F401
