@@ -64,6 +64,8 @@ def test_plurals_merge_only_when_both_spellings_exist() -> None:
         (("dto", "order"), "domain", "schemas", "order"),
         (("controllers", "orders"), "domain", "router", "orders"),
         (("repos", "order_repo"), "domain", "service", "order"),
+        (("crud", "utils"), "global", "utils", None),
+        (("services", "utils"), "global", "utils", None),
     ],
 )
 def test_classify(parts: tuple[str, ...], kind: str, role: str, domain: str | None) -> None:

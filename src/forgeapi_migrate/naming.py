@@ -118,8 +118,9 @@ def classify(parts: tuple[str, ...]) -> Placement:
         return Placement("domain", role, domain_key(stem), layer, False, reason, below[-1])
     if role == "router" and stem in AGGREGATOR_STEMS:
         return Placement("global", AGGREGATOR_ROLE, None, layer, False, "router aggregator")
-    if role == "router" and GLOBAL_STEMS.get(stem) == "dependencies":
-        return Placement("global", "dependencies", None, layer, False, f"{stem}.py in {layer}/")
+    if (role == "router" and GLOBAL_STEMS.get(stem) == "dependencies") or stem == "utils":
+        role = GLOBAL_STEMS[stem]  # a layer's helpers are nobody's domain: `crud/utils.py`
+        return Placement("global", role, None, layer, False, f"{stem}.py in {layer}/")
     if stem in GENERIC_STEMS:
         return Placement("global", role, None, layer, False, f"shared {stem}.py in {layer}/")
     return Placement("domain", role, domain_key(stem), layer, False, f"{layer}/ layer")

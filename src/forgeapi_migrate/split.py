@@ -34,7 +34,9 @@ SPLIT_LAYERS = frozenset(
     {"models", "schemas", "crud", "services", "repositories", "routers", "routes"}
 )
 SHARED = ""  # the key of the piece for what several domains share
-SHARED_STEM = "base"  # its virtual module: `app/models/base.py` -> the layer's global module
+# The virtual module of the shared piece: `app/models/base.py` -> the layer's global module
+# (`src/models.py`); a service layer's shared helpers -> `src/utils.py`.
+SHARED_STEMS = {"crud": "utils", "services": "utils", "repositories": "utils"}
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement
 
 
@@ -421,7 +423,12 @@ def _used_by(
 
 # -- the pieces -------------------------------------------------------------------------------
 def _piece_path(path: str, key: str) -> str:
-    return str(PurePosixPath(path).with_suffix("") / f"{key or SHARED_STEM}.py")
+    return str(PurePosixPath(path).with_suffix("") / f"{_stem(module_name(path), key)}.py")
+
+
+def _stem(package: str, key: str) -> str:
+    """The module name of a piece of the split layer `package` (`app.crud`)."""
+    return key or SHARED_STEMS.get(package.rpartition(".")[2], "base")
 
 
 def _write_pieces(
@@ -485,7 +492,7 @@ def _write_pieces(
             local.insert(0, _typing_import(local))
         cross = _cross_imports(package, foreign[key] - reached - type_only, home)
         cross += [
-            cst.parse_statement(f"from {package} import {piece or SHARED_STEM} as {alias}\n")
+            cst.parse_statement(f"from {package} import {_stem(package, piece)} as {alias}\n")
             for piece, alias in aliases.items()
         ]
         guarded = [
@@ -501,7 +508,7 @@ def _write_pieces(
         new_body = _spaced([*header, *local, *cross, *body], len(header))
         pieces[_piece_path(path, key)] = tree.with_changes(body=new_body).bytes
     init = [
-        f"from {package}.{key or SHARED_STEM} import "
+        f"from {package}.{_stem(package, key)} import "
         + ", ".join(sorted(n for n, k in home.items() if k == key))
         + "\n"
         for key in keys
@@ -532,7 +539,7 @@ def _registrations(
     )
     lines: list[Statement] = [
         cst.parse_statement(
-            f"from {package} import {piece or SHARED_STEM} as "
+            f"from {package} import {_stem(package, piece)} as "
             f"{_module_alias(path, piece, taken)}  # noqa: E402, F401\n"
         )
         for piece in pieces
@@ -585,7 +592,8 @@ def _reaches(graph: Mapping[str, set[str]], start: str, goal: str) -> bool:
 
 
 def _cycle_finding(path: str, lines: Mapping[str, int], name: str, key: str, other: str) -> Finding:
-    here, there = key or SHARED_STEM, other or SHARED_STEM
+    package = module_name(path)
+    here, there = _stem(package, key), _stem(package, other)
     return Finding(
         path,
         lines[name],
@@ -728,10 +736,10 @@ def _module_alias(path: str, key: str, taken: set[str]) -> str:
     """What a piece is called where another piece of the same file reaches into it: its
     final module name (`service`, `models`), or the domain's alias (`user_service`)."""
     layer = PurePosixPath(path).stem
-    placement = naming.classify((layer, key or SHARED_STEM))
+    placement = naming.classify((layer, _stem(module_name(path), key)))
     role = placement.role or layer
     alias = naming.module_alias(key, role, "singular") if key else role
-    return alias if alias not in taken else f"{layer}_{key or SHARED_STEM}"
+    return alias if alias not in taken else f"{layer}_{_stem(module_name(path), key)}"
 
 
 class _ThroughModule(cst.CSTTransformer):
@@ -922,7 +930,7 @@ def _cross_imports(package: str, names: set[str], home: Mapping[str, str]) -> li
     for name in sorted(names):
         by_piece.setdefault(home[name], []).append(name)
     return [
-        cst.parse_statement(f"from {package}.{piece or SHARED_STEM} import {', '.join(names)}\n")
+        cst.parse_statement(f"from {package}.{_stem(package, piece)} import {', '.join(names)}\n")
         for piece, names in sorted(by_piece.items())
     ]
 

@@ -3,10 +3,10 @@
 from datetime import datetime, timezone
 from unittest import mock
 
-from src import service
 from src.items import service as item_service
 from src.tags import service as tag_service
 from src.users import service as user_service
+from src import utils
 from src.users import models as user_models
 from src.items import schemas as item_schemas
 from src.tags import schemas as tag_schemas
@@ -16,7 +16,7 @@ FROZEN = datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 
 
 def test_get_datetime_utc_is_timezone_aware() -> None:
-    now = service.get_datetime_utc()
+    now = utils.get_datetime_utc()
     assert now.tzinfo is not None
     assert now.utcoffset().total_seconds() == 0
 
@@ -32,7 +32,7 @@ def test_create_user_hashes_password(db) -> None:
 
 
 def test_created_at_uses_frozen_clock(db) -> None:
-    with mock.patch("src.service.get_datetime_utc", return_value=FROZEN) as frozen:
+    with mock.patch("src.utils.get_datetime_utc", return_value=FROZEN) as frozen:
         user = user_service.create_user(db, user_schemas.UserCreate(email="a@b.io", password="password1"))
         item = item_service.create_user_item(db, item_schemas.ItemCreate(title="Clock"), user_id=user.id)
     assert frozen.call_count == 2
@@ -47,7 +47,7 @@ def test_add_tag_to_item_bumps_updated_at(db) -> None:
     tag = tag_service.create_tag(db, tag_schemas.TagCreate(name="new"))
     assert tag_service.get_tag_by_name(db, "new") is tag
 
-    with mock.patch("src.service.get_datetime_utc", return_value=FROZEN):
+    with mock.patch("src.utils.get_datetime_utc", return_value=FROZEN):
         item = tag_service.add_tag_to_item(db, item, tag)
     assert item.updated_at.replace(tzinfo=None) == FROZEN.replace(tzinfo=None)
     assert [t.name for t in item.tags] == ["new"]
@@ -55,7 +55,7 @@ def test_add_tag_to_item_bumps_updated_at(db) -> None:
 
 
 def test_api_uses_frozen_clock(client) -> None:
-    with mock.patch("src.service.get_datetime_utc", return_value=FROZEN):
+    with mock.patch("src.utils.get_datetime_utc", return_value=FROZEN):
         payload = {"email": "frozen@example.com", "password": "icecold!!"}
         response = client.post("/users/", json=payload)
     assert response.status_code == 201

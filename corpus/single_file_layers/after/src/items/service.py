@@ -7,7 +7,7 @@ from src.items import models as item_models
 from src.tags import models as tag_models
 from src.items import schemas as item_schemas
 
-from src import service
+from src import utils
 
 
 # --- items ------------------------------------------------------------------
@@ -28,7 +28,7 @@ def get_items(
 
 
 def create_user_item(db: Session, item: item_schemas.ItemCreate, user_id: int) -> item_models.Item:
-    db_item = item_models.Item(**item.model_dump(), owner_id=user_id, created_at=service.get_datetime_utc())
+    db_item = item_models.Item(**item.model_dump(), owner_id=user_id, created_at=utils.get_datetime_utc())
     db.add(db_item)
     db.commit()
     db.refresh(db_item)

@@ -7,7 +7,7 @@ from src.items import models as item_models
 from src.tags import models as tag_models
 from src.tags import schemas as tag_schemas
 
-from src import service
+from src import utils
 
 
 # --- tags -------------------------------------------------------------------
@@ -42,7 +42,7 @@ def add_tag_to_item(db: Session, db_item: item_models.Item, db_tag: tag_models.T
     """Attach a tag to an item (idempotent) and bump the item's `updated_at`."""
     if db_tag not in db_item.tags:
         db_item.tags.append(db_tag)
-        db_item.updated_at = service.get_datetime_utc()
+        db_item.updated_at = utils.get_datetime_utc()
         db.commit()
         db.refresh(db_item)
     return db_item

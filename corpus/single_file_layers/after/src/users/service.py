@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from src.users import models as user_models
 from src.users import schemas as user_schemas
 
-from src import service
+from src import utils
 
 
 def hash_password(password: str) -> str:
@@ -36,7 +36,7 @@ def create_user(db: Session, user: user_schemas.UserCreate) -> user_models.User:
     db_user = user_models.User(
         email=user.email.lower(),
         hashed_password=hash_password(user.password),
-        created_at=service.get_datetime_utc(),
+        created_at=utils.get_datetime_utc(),
     )
     db.add(db_user)
     db.commit()
