@@ -30,8 +30,7 @@ def migrate(root: Path, files: dict[str, str]) -> tuple[dict[str, str], list[Fin
     write_tree(root, {**base, **files})
     report = run(RunOptions(root, mode="dry-run", allow_dirty=True))
     result = {c.new_path: c.new_bytes.decode() for c in report.changeset.changes if c.new_path}
-    findings = [*report.plan.notes, *report.changeset.findings]
-    return result, findings
+    return result, list(report.changeset.findings)  # the plan's notes come first
 
 
 def destinations(findings: list[Finding]) -> dict[str, str]:
@@ -317,3 +316,18 @@ def test_a_name_without_domain_word_goes_where_its_code_points_or_its_only_user_
     assert where["verify"] == "src/login/service.py (only login uses it)"
     # used by login and by the global dependencies module
     assert where["TokenPayload"] == "src/schemas.py (shared by several domains)"
+
+
+def test_a_symbol_nothing_places_is_reported_not_guessed_silently(tmp_path: Path) -> None:
+    schemas = (
+        "from pydantic import BaseModel\n\n\n"
+        "class UserOut(BaseModel):\n    id: int\n\n\n"
+        "class ItemOut(BaseModel):\n    id: int\n\n\n"
+        "class UserItemLink(BaseModel):\n    user_id: int\n    item_id: int\n"
+    )
+    _, findings = migrate(tmp_path, {"app/schemas.py": schemas})
+    guessed = [f for f in findings if f.code == "FMS03"]
+    assert [(f.severity, f.line, f.message.split(" ")[0]) for f in guessed] == [
+        ("warning", 12, "UserItemLink")
+    ]
+    assert "[tool.forgeapi-migrate.symbols]" in guessed[0].message

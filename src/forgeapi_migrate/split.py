@@ -50,14 +50,16 @@ class _Symbol:
     uses: set[str] = field(default_factory=set)  # names it reads
     attr_uses: set[tuple[str, str]] = field(default_factory=set)  # (bound module, name)
     decorated_by: set[str] = field(default_factory=set)
+    bases: set[str] = field(default_factory=set)  # names in a class's bases
     domain: str | None = None
     reason: str = ""
+    guessed: bool = False
 
 
 @dataclass(frozen=True)
 class Split:
     path: str  # `app/models.py`
-    assignments: tuple[tuple[str, int, str, str], ...]  # (symbol, line, piece key, why)
+    assignments: tuple[tuple[str, int, str, str, bool], ...]  # (symbol, line, key, why, guessed)
     pieces: Mapping[str, str]  # piece key -> virtual path
     findings: tuple[Finding, ...] = ()  # import cycles between pieces it could not break
 
@@ -88,7 +90,9 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
         splits.append(
             Split(
                 path,
-                tuple((s.name, s.line, s.domain or SHARED, s.reason) for s in symbols[path]),
+                tuple(
+                    (s.name, s.line, s.domain or SHARED, s.reason, s.guessed) for s in symbols[path]
+                ),
                 {key: _piece_path(path, key) for key in sorted(keys)},
                 tuple(findings),
             )
@@ -281,6 +285,9 @@ def _symbols(tree: cst.Module) -> list[_Symbol]:
             if isinstance(statement, cst.FunctionDef | cst.ClassDef):
                 for decorator in statement.decorators:
                     symbol.decorated_by |= _uses(decorator).names
+            if isinstance(statement, cst.ClassDef):
+                for base in statement.bases:
+                    symbol.bases |= _uses(base).names
             symbols.append(symbol)
     return symbols
 
@@ -363,6 +370,12 @@ def _assign(
         best = max(named, key=lambda d: used[d])
         symbol.domain = best
         symbol.reason = f"its name says {' and '.join(named)}; uses {best} most"
+        if sorted((used[d] for d in named), reverse=True)[1] == used[best]:
+            symbol.reason = (  # nothing tells them apart: say so, do not guess silently
+                f"its name says {' and '.join(named)} and it uses them alike: placed with the "
+                "first; set it in [tool.forgeapi-migrate.symbols]"
+            )
+            symbol.guessed = True
     for path, group in symbols.items():  # decorators: a route goes with its router
         for symbol in group:
             routers = {
@@ -396,8 +409,8 @@ def _domains_used(
     counted: Counter[str] = Counter()
     for name in symbol.uses:
         other = by_name.get((path, name))
-        if other is not None and other.domain:
-            counted[other.domain] += 1
+        if other is not None and other.domain:  # a base class says more than a field
+            counted[other.domain] += 2 if name in symbol.bases else 1
     for module, name in symbol.attr_uses:
         other = by_name.get((bound.get(module, ""), name))
         if other is not None and other.domain:
@@ -962,11 +975,12 @@ def split_notes(discovery: Discovery, new_paths: Mapping[str, str]) -> list[Find
     """One note per symbol: where it goes (the plan shows them)."""
     notes: list[Finding] = []
     for split in discovery.splits:
-        for name, line, key, why in split.assignments:
+        for name, line, key, why, guessed in split.assignments:
             piece = split.pieces.get(key, "")
-            destination = new_paths.get(piece, piece)
-            notes.append(
-                Finding(split.path, line, "FMS01", f"{name} -> {destination} ({why})", "info")
-            )
+            message = f"{name} -> {new_paths.get(piece, piece)} ({why})"
+            if guessed:
+                notes.append(Finding(split.path, line, "FMS03", message, "warning"))
+            else:
+                notes.append(Finding(split.path, line, "FMS01", message, "info"))
         notes.extend(split.findings)
     return notes
