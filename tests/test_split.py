@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from forgeapi_migrate.cli import main
 from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.pipeline import RunOptions, run
 from tests.conftest import write_tree
@@ -331,3 +334,17 @@ def test_a_symbol_nothing_places_is_reported_not_guessed_silently(tmp_path: Path
         ("warning", 12, "UserItemLink")
     ]
     assert "[tool.forgeapi-migrate.symbols]" in guessed[0].message
+
+
+def test_the_plan_shows_pieces_by_their_file_and_every_symbol(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    schemas = SCHEMAS + "\n\nclass UserItemLink(BaseModel):\n    user_id: int\n"
+    migrate(tmp_path, {"app/schemas.py": schemas})  # writes the tree
+    assert main(["plan", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "app/schemas.py (users)" in out and "app/schemas.py (shared)" in out
+    assert "app/schemas/users.py" not in out  # the pieces are not files
+    assert "FMS01 UserBase -> src/users/schemas.py (its name says users)" in out
+    # a finding's brackets are text, not console markup
+    assert "set it in [tool.forgeapi-migrate.symbols]" in out

@@ -112,14 +112,14 @@ def plan_command(
 ) -> None:
     """Show where every module of PATH would go."""
     with _user_errors(as_json):
-        _, plan = make_plan(path)
+        discovery, plan = make_plan(path)
     if plan_file is not None:
         plan_file.write_text(dump_plan(plan), encoding="utf-8")
         report.stderr_console().print(f"Plan saved to {plan_file}")
     if as_json:
         print(report.plan_json(plan))
     else:
-        report.print_plan(plan, report.stdout_console())
+        report.print_plan(plan, report.stdout_console(), discovery.virtual)
 
 
 @app.command("batch")

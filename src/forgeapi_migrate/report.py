@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import PurePosixPath
 from typing import Any
 
 from rich.console import Console
 from rich.live import Live
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -80,7 +82,7 @@ def _print_findings(findings: tuple[Finding, ...], console: Console) -> None:
             if finding.severity == "info"
             else "[yellow]warning[/]"
         )
-        console.print(f"  {label} {finding}", markup=True)
+        console.print(f"  {label} {escape(str(finding))}", markup=True)
     unresolved = sum(1 for f in findings if f.unresolved)
     if unresolved:
         console.print(
@@ -90,11 +92,24 @@ def _print_findings(findings: tuple[Finding, ...], console: Console) -> None:
 
 
 def print_error(error: MigrationError, console: Console) -> None:
-    console.print(f"[bold red]error:[/] {error}", markup=True)
+    console.print(f"[bold red]error:[/] {escape(str(error))}", markup=True)
     console.print("Nothing was written.")
 
 
-def print_plan(plan: MigrationPlan, console: Console) -> None:
+def print_plan(
+    plan: MigrationPlan, console: Console, virtual: Mapping[str, str] | None = None
+) -> None:
+    """The plan as a table. `virtual` maps the pieces of a split single-file layer to their
+    file: they show as `app/crud.py (users)`, not as the module paths they stand for."""
+    virtual = virtual or {}
+
+    def shown(path: str) -> str:
+        if path in virtual:
+            stem = PurePosixPath(path).stem
+            piece = "shared" if stem in {"base", "utils"} else stem
+            return escape(f"{virtual[path]} ({piece})")
+        return escape(path)
+
     if plan.is_empty:
         console.print(f"Nothing to do: package {plan.source_package!r} is already domain-first.")
         return
@@ -102,14 +117,13 @@ def print_plan(plan: MigrationPlan, console: Console) -> None:
     for column in ("from", "to", "kind", "why"):
         table.add_column(column)
     for move in plan.moves:
-        table.add_row(move.old, move.new, move.kind, move.reason)
+        table.add_row(shown(move.old), escape(move.new), move.kind, escape(move.reason))
     for path in plan.deletions:
-        table.add_row(path, "(removed: empty layer package)", "package", "")
+        table.add_row(escape(path), "(removed: empty layer package)", "package", "")
     for path in plan.creations:
-        table.add_row("", path, "new", "domain package")
+        table.add_row("", escape(path), "new", "domain package")
     console.print(table)
-    for note in plan.notes:
-        console.print(f"  note {note}")
+    _print_findings(plan.notes, console)
 
 
 def print_codemods(console: Console) -> None:
@@ -187,7 +201,7 @@ def live_batch_table(console: Console) -> Iterator[Callable[[RepoResult], None]]
         yield add
     for result in results:
         if result.error:
-            console.print(f"  {result.path}: {result.error}")
+            console.print(escape(f"  {result.path}: {result.error}"))
 
 
 def batch_json(report: BatchReport) -> str:

@@ -385,6 +385,7 @@ def _assign(
             if len(routers) == 1 and symbol.reason != "set in [tool.forgeapi-migrate.symbols]":
                 symbol.domain = routers.pop()
                 symbol.reason = f"route of the {symbol.domain} router"
+                symbol.guessed = False
     for path, group in symbols.items():  # no domain word: what it uses, then who uses it
         for symbol in group:
             if symbol.domain is not None or symbol.reason:
