@@ -583,3 +583,30 @@ def test_layers_in_sibling_top_level_packages_migrate_with_the_app(
     assert (project / "scripts/seed.py").read_text() == "from src.users.models import User\n"
     assert (project / "tests/test_x.py").read_text() == 'PATCH = "src.users.models.NAME"\n'
     assert main([str(project), "--check"]) == 0
+
+
+@pytest.mark.parametrize("in_workers", [False, True], ids=["serial", "process-pool"])
+def test_a_rewrite_that_does_not_parse_stops_the_run_before_anything_is_written(
+    mini: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    in_workers: bool,
+) -> None:
+    import libcst as cst
+
+    from forgeapi_migrate import transform
+    from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
+
+    if in_workers:  # the workers re-check what they produce (forked: the patch goes along)
+        monkeypatch.setattr(transform, "PARALLEL_MIN_FILES", 1)
+
+    def broken(self: RewriteImports, tree: cst.Module) -> cst.Module:
+        return tree.with_changes(body=[cst.SimpleStatementLine([cst.Expr(cst.Name("def"))])])
+
+    monkeypatch.setattr(RewriteImports, "transform_module", broken)
+    before = tree_files(mini)
+    assert main([str(mini)]) == 2
+    err = capsys.readouterr().err
+    assert "internal error: the rewritten file does not parse" in err
+    assert "src/" in err and "Traceback" not in err
+    assert tree_files(mini) == before

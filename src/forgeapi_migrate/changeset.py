@@ -41,6 +41,7 @@ class ChangeSet:
     changes: tuple[FileChange, ...]
     findings: tuple[Finding, ...]
     rewrites: int  # import statements and dotted uses rewritten
+    verified: frozenset[str] = frozenset()  # new paths whose bytes were re-parsed already
 
     @property
     def is_empty(self) -> bool:

@@ -12,7 +12,7 @@ import stat
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 import libcst as cst
@@ -24,6 +24,7 @@ from forgeapi_migrate.codemods._helpers import SourceFile
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.plan import MigrationPlan
+from forgeapi_migrate.verify import check_python
 
 Progress = Callable[[str], None]
 PARALLEL_MIN_FILES = 100  # below this, starting worker processes costs more than it saves
@@ -36,6 +37,7 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     rewrites: int = 0
     error: Finding | None = None
+    verified: bool = False  # its new bytes were re-parsed (see verify.py)
 
 
 def transform_source(
@@ -128,6 +130,7 @@ def build_changeset(
     findings: list[Finding] = []
     errors: list[Finding] = []
     rewrites = 0
+    verified: set[str] = set()
     for result in _transform_all(sources, plan, codemods, progress):
         if result.error is not None:
             errors.append(result.error)
@@ -141,6 +144,8 @@ def build_changeset(
             change = FileChange(None, change.new_path, b"", change.new_bytes)
         if not change.is_noop:
             changes.append(change)
+            if result.verified and change.new_path is not None:
+                verified.add(change.new_path)
     if errors:
         first, more = min(errors), len(errors) - 1
         suffix = f" (and {more} more file{'s' if more > 1 else ''})" if more else ""
@@ -153,7 +158,7 @@ def build_changeset(
         )
     _refuse_overwrites(root, changes)
     ordered = tuple(sorted(changes, key=lambda c: c.sort_key))
-    return ChangeSet(ordered, (*plan.notes, *sorted(findings)), rewrites)
+    return ChangeSet(ordered, (*plan.notes, *sorted(findings)), rewrites, frozenset(verified))
 
 
 def _transform_all(
@@ -162,23 +167,18 @@ def _transform_all(
     codemods: Sequence[type[MigrationCodemod]],
     progress: Progress | None,
 ) -> Iterator[FileResult]:
-    """Per-file results; a process pool shares the parsing when enough files need it."""
-    selected = {path: codemods_for(path, data, plan, codemods) for path, data in sources.items()}
-    to_parse = sorted(path for path, chosen in selected.items() if chosen)
-    for path in sorted(set(sources) - set(to_parse)):
-        if progress is not None:
-            progress(path)
-        yield FileResult(path, None, error=_unparseable_move(path, sources[path], plan))
-    workers = min(os.cpu_count() or 1, len(to_parse) // PARALLEL_MIN_FILES)
+    """Per-file results, in path order; a process pool shares the work on large trees."""
+    paths = sorted(sources)
+    codemods = tuple(codemods)
+    workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_MIN_FILES)
     if workers < 2:
         results: Iterable[FileResult] = (
-            _run(path, sources[path], plan, selected[path]) for path in to_parse
+            _process(path, sources[path], plan, codemods) for path in paths
         )
     else:
-        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(plan,))
-        chunk = max(1, len(to_parse) // (workers * 8))
-        datas = [sources[p] for p in to_parse]
-        results = pool.map(_work, to_parse, datas, [selected[p] for p in to_parse], chunksize=chunk)
+        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(plan, codemods))
+        chunk = max(1, len(paths) // (workers * 8))
+        results = pool.map(_work, paths, [sources[p] for p in paths], chunksize=chunk)
     try:
         for result in results:
             if progress is not None:
@@ -189,18 +189,39 @@ def _transform_all(
             pool.shutdown(cancel_futures=True)
 
 
+def _process(
+    path: str, data: bytes, plan: MigrationPlan, codemods: tuple[type[MigrationCodemod], ...]
+) -> FileResult:
+    """All one file needs, in whichever process runs it: the choice of codemods (from its
+    bytes, before any parse), the rewrite, and the re-check of what it became."""
+    chosen = codemods_for(path, data, plan, codemods)
+    if not chosen:
+        return FileResult(path, None, error=_unparseable_move(path, data, plan))
+    result = _run(path, data, plan, chosen)
+    if result.new_bytes is None or result.error is not None:
+        return result
+    new_path = plan.new_paths.get(path, path)
+    try:
+        check_python(new_path, result.new_bytes)
+    except MigrationError as exc:
+        error = Finding(new_path, exc.line or 1, "FM000", exc.message, "error")
+        return replace(result, error=error)
+    return replace(result, verified=True)
+
+
 _worker_plan: MigrationPlan | None = None
+_worker_codemods: tuple[type[MigrationCodemod], ...] = ()
 
 
-def _start_worker(plan: MigrationPlan) -> None:
+def _start_worker(plan: MigrationPlan, codemods: tuple[type[MigrationCodemod], ...]) -> None:
     """The plan travels to each worker once, not with every file."""
-    global _worker_plan
-    _worker_plan = plan
+    global _worker_plan, _worker_codemods
+    _worker_plan, _worker_codemods = plan, codemods
 
 
-def _work(path: str, data: bytes, codemods: tuple[type[MigrationCodemod], ...]) -> FileResult:
+def _work(path: str, data: bytes) -> FileResult:
     assert _worker_plan is not None
-    return _run(path, data, _worker_plan, codemods)
+    return _process(path, data, _worker_plan, _worker_codemods)
 
 
 def _file_change(
