@@ -50,7 +50,6 @@ class MigrationCodemod(cst.CSTTransformer):
     """
 
     ID: ClassVar[str]
-    DESCRIPTION: ClassVar[str]
     METADATA_DEPENDENCIES: ClassVar[Collection[ProviderT]] = ()
 
     def __init__(self, context: FileContext, plan: MigrationPlan) -> None:
@@ -64,7 +63,8 @@ class MigrationCodemod(cst.CSTTransformer):
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        """A cheap byte-level test; False means the file is not even parsed for this codemod."""
+        """A cheap byte-level test; False means the file is not even parsed for this codemod
+        (each codemod's is in `_prefilters.py`, which the registry uses without importing it)."""
         return True
 
     def wants(self, tree: cst.Module) -> bool:

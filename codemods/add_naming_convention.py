@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import MigrationCodemod, dotted_name
 from forgeapi_migrate.plan import MigrationPlan
 
@@ -36,14 +37,10 @@ SQLMODEL_WHY = "# Set here: this module runs before any module that defines a ta
 
 class AddNamingConvention(MigrationCodemod):
     ID = "FM005"
-    DESCRIPTION = "Give the declarative base's MetaData the ix/uq/ck/fk/pk naming convention."
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        if plan.sqlmodel and path == f"{plan.source_package}/__init__.py":
-            return True
-        declares_base = b"DeclarativeBase" in data or b"declarative_base(" in data
-        return plan.naming_convention and declares_base and b"naming_convention" not in data
+        return _prefilters.add_naming_convention(path, data, plan)
 
     def visit_Module(self, node: cst.Module) -> None:
         path = self.context.filename or ""

@@ -25,6 +25,7 @@ from libcst.helpers import get_absolute_module_from_package_for_import
 from libcst.metadata import ParentNodeProvider, Scope, ScopeProvider
 
 from forgeapi_migrate import naming
+from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import (
     SplitsImportLines,
     alias_binding,
@@ -40,12 +41,11 @@ from forgeapi_migrate.plan import MigrationPlan
 
 class ResolveReexports(SplitsImportLines):
     ID = "FM004"
-    DESCRIPTION = "Point uses of a dissolved re-exporting package at the defining modules."
     METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        return any(package.rpartition(".")[2].encode() in data for package in plan.reexports)
+        return _prefilters.resolve_reexports(path, data, plan)
 
     def wants(self, tree: cst.Module) -> bool:
         return any(

@@ -16,22 +16,17 @@ import re
 
 import libcst as cst
 
+from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
 from forgeapi_migrate.plan import MigrationPlan
 
 
 class RewriteDottedPaths(MigrationCodemod):
     ID = "FM002"
-    DESCRIPTION = (
-        "Rewrite strings that name a moved module by dotted path (patch targets, 'app.main:app')."
-    )
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        if not plan.module_map:
-            return False
-        roots = b"|".join(re.escape(r.encode()) for r in plan.source_roots)
-        return re.search(rb"[\"'](?:" + roots + rb")[./]", data) is not None
+        return _prefilters.rewrite_dotted_paths(path, data, plan)
 
     def visit_Module(self, node: cst.Module) -> None:
         roots = "|".join(re.escape(r) for r in self.plan.source_roots)

@@ -15,18 +15,19 @@ from pathlib import PurePosixPath
 
 import libcst as cst
 
+from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
-from forgeapi_migrate.file_paths import ROOT, Evaluator, PathExpressions, build, relative, shape
+from forgeapi_migrate.file_paths import Evaluator, PathExpressions, build, shape
 from forgeapi_migrate.plan import MigrationPlan
+from forgeapi_migrate.root_paths import ROOT, normalize, relative
 
 
 class RewriteFileRelativePaths(MigrationCodemod):
     ID = "FM006"
-    DESCRIPTION = "Make paths built from __file__ reach the same files after the move."
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        return b"__file__" in data and not plan.is_empty
+        return _prefilters.rewrite_file_relative_paths(path, data, plan)
 
     def wants(self, tree: cst.Module) -> bool:
         path = self.context.filename or ""
@@ -130,8 +131,6 @@ def _rebuilt(
 
 
 def _joined(base: PurePosixPath, tail: tuple[str, ...]) -> PurePosixPath:
-    from forgeapi_migrate.file_paths import normalize
-
     return normalize(base.joinpath(*tail))
 
 

@@ -12,11 +12,10 @@ safely (an import of a package that the move dissolves) is left as it was and re
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
 
+from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import (
     SplitsImportLines,
     alias_binding,
@@ -29,25 +28,14 @@ from forgeapi_migrate.codemods._helpers import (
 from forgeapi_migrate.plan import MigrationPlan
 
 _MISSING = "<missing>"
-_RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
 class RewriteImports(SplitsImportLines):
     ID = "FM001"
-    DESCRIPTION = (
-        "Point every import of a moved module at its new home (relative ones made absolute)."
-    )
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        """Only when something moves, and the file names the package or (inside it) imports
-        relatively: a file that does neither cannot reference a moved module."""
-        if not plan.module_map:
-            return False
-        if plan.source_bytes_pattern.search(data):
-            return True
-        in_package = plan.owns_path(path)
-        return in_package and _RELATIVE_IMPORT.search(data) is not None
+        return _prefilters.rewrite_imports(path, data, plan)
 
     def visit_Module(self, node: cst.Module) -> None:
         self.moves = self.plan.module_map

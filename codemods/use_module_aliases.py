@@ -31,10 +31,10 @@ from libcst.helpers import get_absolute_module_from_package_for_import
 from libcst.metadata import Scope, ScopeProvider
 
 from forgeapi_migrate import naming
+from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._alias_forms import (
     in_documented_form,
     is_class,
-    may_need_aliases,
     reaches_other_domain,
 )
 from forgeapi_migrate.codemods._helpers import (
@@ -61,14 +61,11 @@ class _Edit:
 
 class UseModuleAliases(SplitsImportLines):
     ID = "FM003"
-    DESCRIPTION = (
-        "Import other domains through module aliases (`from src.b import service as b_service`)."
-    )
     METADATA_DEPENDENCIES = (ScopeProvider,)
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
-        return may_need_aliases(path, data, plan)
+        return _prefilters.use_module_aliases(path, data, plan)
 
     def visit_Module(self, node: cst.Module) -> None:
         self.edits: dict[cst.ImportFrom, _Edit] = {}

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from forgeapi_migrate import pyast
+from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.config import Config
 from forgeapi_migrate.errors import MigrationError
-from forgeapi_migrate.file_paths import file_relative_paths
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
@@ -75,6 +74,32 @@ class Discovery:
     def package_files(self) -> tuple[str, ...]:
         return tuple(p for p in self.python_files if self.in_package(p))
 
+    def single_file_layers(self) -> list[str]:
+        """`app/models.py`, `app/crud.py`, ...: layers kept in one file (see split.py), where
+        no package of the same name exists beside them."""
+        return [
+            path
+            for path in self.package_files()
+            if path.count("/") == 1
+            and PurePosixPath(path).stem in naming.SPLIT_LAYERS
+            and path not in self.excluded
+            and not (self.root / PurePosixPath(path).with_suffix("")).exists()
+        ]
+
+
+def _file_references(
+    sources: Mapping[str, bytes], inside: tuple[str, ...]
+) -> dict[str, tuple[str, ...]]:
+    """Package module -> the root-relative paths it builds from `__file__`."""
+    users = {p: d for p, d in sources.items() if p.startswith(inside) and b"__file__" in d}
+    if not users:
+        return {}
+    # Imported here: the evaluator works on libcst trees, and a run that has no such module
+    # (a no-op on a migrated tree) should not pay for importing libcst.
+    from forgeapi_migrate.file_paths import file_relative_paths
+
+    return {path: tuple(file_relative_paths(path, data)) for path, data in users.items()}
+
 
 def module_name(path: str) -> str:
     """`app/api/routes/users.py` -> `app.api.routes.users`; `app/__init__.py` -> `app`."""
@@ -113,11 +138,7 @@ def discover(root: Path, config: Config) -> Discovery:
         resources=tuple(p for p in other_files if p.startswith(inside)),
         siblings=siblings,
         stubs={p: (root / p).read_bytes() for p in other_files if p.endswith(".pyi")},
-        file_references={
-            path: tuple(file_relative_paths(path, data))
-            for path, data in sources.items()
-            if path.startswith(inside) and b"__file__" in data
-        },
+        file_references=_file_references(sources, inside),
     )
 
 

@@ -18,8 +18,8 @@ from pathlib import PurePosixPath
 
 import libcst as cst
 
-# The project root. Paths above it (a `.env` beside the repository) stay representable.
-ROOT = PurePosixPath("/@root")
+from forgeapi_migrate.root_paths import ROOT, normalize, relative
+
 _PATH_TYPES = frozenset({"Path", "PurePath", "PosixPath", "PurePosixPath"})
 _SAME_PATH = frozenset({"resolve", "absolute", "expanduser"})
 _OS_SAME = frozenset({"abspath", "realpath", "normpath", "fspath", "str"})
@@ -142,28 +142,6 @@ def _index(node: cst.Subscript) -> int | None:
         return None
     value = node.slice[0].slice.value
     return int(value.value) if isinstance(value, cst.Integer) else None
-
-
-def normalize(path: PurePosixPath) -> PurePosixPath:
-    """Collapse `..` and `.` segments (PurePosixPath keeps them)."""
-    parts: list[str] = []
-    for part in path.parts:
-        if part == "..":
-            if len(parts) > 1:
-                parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return PurePosixPath(*parts)
-
-
-def relative(path: PurePosixPath) -> str:
-    """A root-based path as the project sees it: `app/x.sql`, or `../.env` above the root."""
-    ups = 0
-    base = ROOT
-    while not path.is_relative_to(base):
-        base, ups = base.parent, ups + 1
-    rest = path.relative_to(base).as_posix()
-    return "/".join([".."] * ups + ([rest] if rest != "." else [])) or "."
 
 
 def shape(node: cst.BaseExpression) -> Shape:

@@ -23,6 +23,10 @@ PRIMARY_LAYERS = {
     "schemas": "schemas", "schema": "schemas", "serializers": "schemas", "dto": "schemas",
     "dtos": "schemas",
 }  # fmt: skip
+# Layers that a project may keep in one file for every domain (`app/models.py`): split.
+SPLIT_LAYERS = frozenset(
+    {"models", "schemas", "crud", "services", "repositories", "routers", "routes"}
+)
 # Layers whose files join an existing domain, or else the global module of their role.
 SECONDARY_LAYERS = {
     "deps": "dependencies", "dependencies": "dependencies", "exceptions": "exceptions",

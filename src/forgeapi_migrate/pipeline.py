@@ -15,7 +15,7 @@ from typing import Literal
 from forgeapi_migrate.alembic_config import alembic_ini_change
 from forgeapi_migrate.alembic_scaffold import scaffold
 from forgeapi_migrate.changeset import ChangeSet
-from forgeapi_migrate.codemods import CODEMODS, MigrationCodemod
+from forgeapi_migrate.codemods import CODEMODS, Codemod
 from forgeapi_migrate.config import load_config
 from forgeapi_migrate.discover import Discovery, discover
 from forgeapi_migrate.emit import render_diff, write_changeset
@@ -23,7 +23,6 @@ from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.plan import MigrationPlan, build_plan
 from forgeapi_migrate.plan_io import load_plan
 from forgeapi_migrate.references import rewrite_text_files
-from forgeapi_migrate.split import split_layers, split_notes
 from forgeapi_migrate.transform import Progress, build_changeset
 from forgeapi_migrate.vcs import dirty_files
 from forgeapi_migrate.verify import verify_changeset
@@ -61,7 +60,7 @@ class Report:
         return not self.changeset.is_empty or any(f.unresolved for f in self.changeset.findings)
 
 
-def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[type[MigrationCodemod], ...]:
+def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[Codemod, ...]:
     known = {codemod.ID for codemod in CODEMODS}
     for codemod_id in (*only, *skip):
         if codemod_id not in known:
@@ -71,11 +70,20 @@ def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[type[Migr
 
 def make_plan(root: Path, plan_file: Path | None = None) -> tuple[Discovery, MigrationPlan]:
     config = load_config(root)
-    discovery = split_layers(discover(root, config), config.symbols)
+    discovery = discover(root, config)
+    if discovery.single_file_layers():
+        # Imported here: splitting parses with libcst, which a no-op run never imports.
+        from forgeapi_migrate.split import split_layers
+
+        discovery = split_layers(discovery, config.symbols)
     if plan_file is not None:
         plan = load_plan(plan_file, discovery, config)
     else:
         plan = build_plan(discovery, config)
+    if not discovery.splits:
+        return discovery, plan
+    from forgeapi_migrate.split import split_notes
+
     notes = split_notes(discovery, plan.new_paths)  # where each symbol of a split file goes
     kept = [n for n in plan.notes if n.path not in discovery.virtual]  # pieces are not files
     return discovery, replace(plan, notes=tuple(sorted([*kept, *notes])))

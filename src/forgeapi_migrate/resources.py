@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 
 from forgeapi_migrate.discover import Discovery
 from forgeapi_migrate.errors import Finding, MigrationError
-from forgeapi_migrate.file_paths import ROOT, normalize, relative
+from forgeapi_migrate.root_paths import ROOT, normalize, relative
 
 ALEMBIC_HOME = "alembic"
 Placed = tuple[str, str, str]  # old path, new path, why

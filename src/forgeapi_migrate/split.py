@@ -30,9 +30,6 @@ from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding
 
-SPLIT_LAYERS = frozenset(
-    {"models", "schemas", "crud", "services", "repositories", "routers", "routes"}
-)
 SHARED = ""  # the key of the piece for what several domains share
 # The virtual module of the shared piece: `app/models/base.py` -> the layer's global module
 # (`src/models.py`); a service layer's shared helpers -> `src/utils.py`.
@@ -66,7 +63,7 @@ class Split:
 
 def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discovery:
     """The discovery with every multi-domain single-file layer replaced by its pieces."""
-    files = _candidates(discovery)
+    files = discovery.single_file_layers()
     if not files:
         return discovery
     parsed = {path: _parse(discovery.sources[path]) for path in files}
@@ -109,17 +106,6 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
         virtual=virtual,
         splits=tuple(splits),
     )
-
-
-def _candidates(discovery: Discovery) -> list[str]:
-    return [
-        path
-        for path in discovery.package_files()
-        if path.count("/") == 1
-        and PurePosixPath(path).stem in SPLIT_LAYERS
-        and path not in discovery.excluded
-        and not (discovery.root / PurePosixPath(path).with_suffix("")).exists()
-    ]
 
 
 def _parse(data: bytes) -> cst.Module | None:

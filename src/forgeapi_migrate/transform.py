@@ -14,17 +14,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-
-import libcst as cst
+from typing import TYPE_CHECKING
 
 from forgeapi_migrate import pyast
 from forgeapi_migrate.changeset import DEFAULT_MODE, ChangeSet, FileChange
-from forgeapi_migrate.codemods import MigrationCodemod
-from forgeapi_migrate.codemods._helpers import SourceFile
+from forgeapi_migrate.codemods import Codemod
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.plan import MigrationPlan
 from forgeapi_migrate.verify import check_python
+
+if TYPE_CHECKING:
+    from libcst import ParserSyntaxError
 
 Progress = Callable[[str], None]
 PARALLEL_MIN_FILES = 100  # below this, starting worker processes costs more than it saves
@@ -44,24 +45,27 @@ def transform_source(
     path: str,
     data: bytes,
     plan: MigrationPlan,
-    codemods: Sequence[type[MigrationCodemod]],
+    codemods: Sequence[Codemod],
 ) -> FileResult:
     """Run the codemods over one file's bytes. Pure: no I/O."""
     return _run(path, data, plan, codemods_for(path, data, plan, codemods))
 
 
 def codemods_for(
-    path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[type[MigrationCodemod]]
-) -> tuple[type[MigrationCodemod], ...]:
+    path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod]
+) -> tuple[Codemod, ...]:
     """The codemods that may change this file, judged from its bytes, before any parse."""
     return tuple(c for c in codemods if c.applies_to(path, data, plan))
 
 
-def _run(
-    path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[type[MigrationCodemod]]
-) -> FileResult:
+def _run(path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod]) -> FileResult:
     if not codemods:
         return FileResult(path, None)
+    # Imported here, once a file needs a rewrite: a run with nothing to do never loads libcst.
+    import libcst as cst
+
+    from forgeapi_migrate.codemods._helpers import SourceFile
+
     in_package = plan.owns_path(path)
     try:
         tree = cst.parse_module(data)
@@ -75,7 +79,8 @@ def _run(
     rewrites = 0
     module = module_name(path)
     package = module if PurePosixPath(path).name == "__init__.py" else module.rpartition(".")[0]
-    for codemod_class in codemods:
+    for entry in codemods:
+        codemod_class = entry.load()
         context = SourceFile(
             filename=path,
             full_module_name=module if in_package else None,
@@ -111,7 +116,7 @@ def _unparseable_move(path: str, data: bytes, plan: MigrationPlan) -> Finding | 
     return None
 
 
-def _syntax_error(path: str, exc: cst.ParserSyntaxError) -> Finding:
+def _syntax_error(path: str, exc: ParserSyntaxError) -> Finding:
     first = str(exc).splitlines()[0] if str(exc) else "syntax error"
     return Finding(path, exc.raw_line, "FM000", f"cannot parse: {first}", "error")
 
@@ -119,7 +124,7 @@ def _syntax_error(path: str, exc: cst.ParserSyntaxError) -> Finding:
 def build_changeset(
     discovery: Discovery,
     plan: MigrationPlan,
-    codemods: Sequence[type[MigrationCodemod]],
+    codemods: Sequence[Codemod],
     progress: Progress | None = None,
 ) -> ChangeSet:
     root = discovery.root
@@ -164,7 +169,7 @@ def build_changeset(
 def _transform_all(
     sources: dict[str, bytes],
     plan: MigrationPlan,
-    codemods: Sequence[type[MigrationCodemod]],
+    codemods: Sequence[Codemod],
     progress: Progress | None,
 ) -> Iterator[FileResult]:
     """Per-file results, in path order; a process pool shares the work on large trees."""
@@ -176,6 +181,9 @@ def _transform_all(
             _process(path, sources[path], plan, codemods) for path in paths
         )
     else:
+        if not plan.is_empty:  # files will be rewritten: import the codemods (and libcst)
+            for entry in codemods:  # once, here, so the forked workers need not each do it
+                entry.load()
         pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(plan, codemods))
         chunk = max(1, len(paths) // (workers * 8))
         results = pool.map(_work, paths, [sources[p] for p in paths], chunksize=chunk)
@@ -190,7 +198,7 @@ def _transform_all(
 
 
 def _process(
-    path: str, data: bytes, plan: MigrationPlan, codemods: tuple[type[MigrationCodemod], ...]
+    path: str, data: bytes, plan: MigrationPlan, codemods: tuple[Codemod, ...]
 ) -> FileResult:
     """All one file needs, in whichever process runs it: the choice of codemods (from its
     bytes, before any parse), the rewrite, and the re-check of what it became."""
@@ -210,10 +218,10 @@ def _process(
 
 
 _worker_plan: MigrationPlan | None = None
-_worker_codemods: tuple[type[MigrationCodemod], ...] = ()
+_worker_codemods: tuple[Codemod, ...] = ()
 
 
-def _start_worker(plan: MigrationPlan, codemods: tuple[type[MigrationCodemod], ...]) -> None:
+def _start_worker(plan: MigrationPlan, codemods: tuple[Codemod, ...]) -> None:
     """The plan travels to each worker once, not with every file."""
     global _worker_plan, _worker_codemods
     _worker_plan, _worker_codemods = plan, codemods

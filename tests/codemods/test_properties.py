@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from libcst.codemod import CodemodContext
 
+from forgeapi_migrate.codemods import CODEMODS
 from forgeapi_migrate.codemods.rewrite_imports import RewriteImports
 from forgeapi_migrate.transform import transform_source
 from tests.helpers import plan_from_moves
@@ -29,6 +30,9 @@ MODULES = [
 ]
 NAMES = ["users", "items", "router", "User", "settings", "join"]
 NEWLINES = ["\n", "\r\n"]
+
+
+FM001 = tuple(c for c in CODEMODS if c.ID == "FM001")
 
 
 @st.composite
@@ -56,7 +60,7 @@ def sources(draw: st.DrawFn) -> bytes:
 
 
 def rewrite(data: bytes) -> bytes:
-    result = transform_source("tests/test_x.py", data, PLAN, (RewriteImports,))
+    result = transform_source("tests/test_x.py", data, PLAN, FM001)
     assert result.error is None
     return data if result.new_bytes is None else result.new_bytes
 
@@ -85,7 +89,7 @@ def test_nothing_but_import_lines_change(data: bytes) -> None:
 @given(sources())
 def test_empty_plan_changes_nothing(data: bytes) -> None:
     empty = plan_from_moves({})
-    result = transform_source("tests/test_x.py", data, empty, (RewriteImports,))
+    result = transform_source("tests/test_x.py", data, empty, FM001)
     assert result.new_bytes is None
 
 
