@@ -610,3 +610,24 @@ def test_a_rewrite_that_does_not_parse_stops_the_run_before_anything_is_written(
     assert "internal error: the rewritten file does not parse" in err
     assert "src/" in err and "Traceback" not in err
     assert tree_files(mini) == before
+
+
+def test_a_project_below_a_dirty_repository_root_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = write_tree(tmp_path / "services" / "api", dict(MINI_PROJECT))
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
+    write_tree(project, {"app/wip.py": "x = 1\n"})
+    assert main([str(project)]) == 2
+    assert "uncommitted changes (services/api/app/wip.py)" in capsys.readouterr().err
+
+
+def test_outside_any_git_work_tree_gitpython_is_not_even_imported(tmp_path: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path; from forgeapi_migrate.vcs import dirty_files; "
+        f"assert dirty_files(Path({str(tmp_path)!r})) is None; assert 'git' not in sys.modules"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)

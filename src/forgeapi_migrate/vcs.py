@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
 def dirty_files(root: Path) -> list[str] | None:
     """Uncommitted or untracked paths under `root`; None when it is not in a git work tree."""
+    if not _may_be_in_a_work_tree(root):
+        return None
     import git  # imported here: GitPython costs start-up time that read-only runs never need
 
     try:
@@ -20,6 +23,15 @@ def dirty_files(root: Path) -> list[str] | None:
     pathspec = [] if scope == "." else [scope]
     status = repo.git.status("--porcelain", "--untracked-files=all", "--", *pathspec)
     return [line[3:] for line in status.splitlines() if line.strip()]
+
+
+def _may_be_in_a_work_tree(root: Path) -> bool:
+    """False only when no folder from `root` up holds a `.git` and git is not pointed
+    elsewhere (GIT_DIR): then GitPython, whose import alone costs about 0.1 s, would only
+    tell us the same. Anything else is left to GitPython."""
+    if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
+        return True
+    return any((folder / ".git").exists() for folder in (root.resolve(), *root.resolve().parents))
 
 
 class GitError(Exception):
