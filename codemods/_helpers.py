@@ -96,20 +96,25 @@ class MigrationCodemod(cst.CSTTransformer):
         self.context.warnings.append(f"line {line}: {message}")
 
 
-def find_imports(node: cst.CSTNode) -> list[cst.Import | cst.ImportFrom]:
+def find_imports(
+    node: cst.CSTNode, along: set[int] | None = None
+) -> list[cst.Import | cst.ImportFrom]:
     """Every import statement, at any depth, walking statement blocks only (expressions
-    cannot hold imports, and they are most of a tree)."""
+    cannot hold imports, and they are most of a tree). `along` collects the ids of the
+    nodes above an import (a rewrite need walk only them)."""
     found: list[cst.Import | cst.ImportFrom] = []
     if isinstance(node, cst.SimpleStatementLine | cst.SimpleStatementSuite):
         found.extend(s for s in node.body if isinstance(s, cst.Import | cst.ImportFrom))
-        return found
-    for attribute in ("body", "orelse", "handlers", "finalbody", "cases"):
-        child = getattr(node, attribute, None)
-        if isinstance(child, list | tuple):
-            for item in child:
-                found.extend(find_imports(item))
-        elif isinstance(child, cst.CSTNode) and not isinstance(child, cst.BaseExpression):
-            found.extend(find_imports(child))
+    else:
+        for attribute in ("body", "orelse", "handlers", "finalbody", "cases"):
+            child = getattr(node, attribute, None)
+            if isinstance(child, list | tuple):
+                for item in child:
+                    found.extend(find_imports(item, along))
+            elif isinstance(child, cst.CSTNode) and not isinstance(child, cst.BaseExpression):
+                found.extend(find_imports(child, along))
+    if found and along is not None:
+        along.add(id(node))
     return found
 
 

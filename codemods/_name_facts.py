@@ -11,8 +11,10 @@ uses; any other file gets the full scope analysis, so the rewrite is the same ei
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import libcst as cst
 
@@ -30,12 +32,17 @@ def _target_names(node: cst.BaseExpression) -> Iterator[str]:
         yield from _target_names(node.value)
 
 
-class NameFacts(cst.CSTVisitor):
+class NameFacts:
     """Per identifier: how often it is bound anywhere in the file, and every `Name` node in a
-    reading position (attribute names, keyword-argument names and import names are not)."""
+    reading position (attribute names, keyword-argument names and import names are not).
+
+    Gathered by a walk of our own over the nodes' fields rather than a `CSTVisitor`: libcst's
+    `visit` rebuilds every node it passes through (even for a read-only visitor), which costs
+    as much as parsing; this walk only reads. It goes into the same children libcst visits
+    (every node-valued field), so it sees the same names.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
         self.bindings: Counter[str] = Counter()
         self.uses: dict[str, list[cst.Name]] = {}
         self.strings: list[str] = []
@@ -43,13 +50,11 @@ class NameFacts(cst.CSTVisitor):
         self.ancestors: dict[cst.Name, tuple[int, ...]] = {}
         self._stack: list[int] = []
 
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        self._stack.append(id(node))
-        return super().on_visit(node)
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        self._stack.pop()
-        super().on_leave(original_node)
+    @classmethod
+    def of(cls, tree: cst.CSTNode) -> NameFacts:
+        facts = cls()
+        facts._walk(tree)
+        return facts
 
     @property
     def in_use(self) -> set[str]:
@@ -59,84 +64,127 @@ class NameFacts(cst.CSTVisitor):
     def mentioned_in_a_string(self, name: str) -> bool:
         return any(name in text for text in self.strings)
 
-    def visit_Name(self, node: cst.Name) -> None:
-        self.uses.setdefault(node.value, []).append(node)
-        self.ancestors[node] = tuple(self._stack[:-1])
+    def _walk(self, node: cst.CSTNode) -> None:
+        kind = type(node)
+        if kind is cst.Name:
+            assert isinstance(node, cst.Name)
+            self.uses.setdefault(node.value, []).append(node)
+            self.ancestors[node] = tuple(self._stack)
+            return
+        special = _SPECIAL.get(kind)
+        children = special(self, node) if special is not None else _child_nodes(node)
+        self._stack.append(id(node))
+        for child in children:
+            self._walk(child)
+        self._stack.pop()
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        self.strings.append(node.value)
 
-    def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
-        self.strings.append(node.value)
+# What a node binds or holds, and which of its children to walk into (None: all of them).
+# Dispatch on the exact node type: libcst's node classes are ABCs, and a chain of
+# isinstance() checks on every node would cost more than the walk itself.
+def _only(field: str) -> Callable[[NameFacts, cst.CSTNode], Iterable[cst.CSTNode]]:
+    def children(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+        return (getattr(node, field),)
 
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
-        return False
+    return children
 
-    def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
-        return False
 
-    def visit_MatchKeywordElement(self, node: cst.MatchKeywordElement) -> bool:
-        node.pattern.visit(self)
-        return False
+def _import_alias(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    assert isinstance(node, cst.ImportAlias)
+    facts.bindings[alias_binding(node)] += 1
+    return ()
 
-    def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
-        self.bindings[alias_binding(node)] += 1
-        return False
 
-    # -- bindings ------------------------------------------------------------------------------
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        self.bindings.update(_target_names(node.target))
+def _string(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    assert isinstance(node, cst.SimpleString | cst.FormattedStringText)
+    facts.strings.append(node.value)
+    return _child_nodes(node)
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self.bindings.update(_target_names(node.target))
 
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self.bindings.update(_target_names(node.target))
+def _binds_target(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    facts.bindings.update(_target_names(getattr(node, "target")))  # noqa: B009
+    return _child_nodes(node)
 
-    def visit_For(self, node: cst.For) -> None:
-        self.bindings.update(_target_names(node.target))
 
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        self.bindings.update(_target_names(node.target))
+def _binds_as_name(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    assert isinstance(node, cst.AsName)  # with ... as x, except E as x
+    if isinstance(node.name, cst.BaseExpression):
+        facts.bindings.update(_target_names(node.name))
+    return _child_nodes(node)
 
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self.bindings.update(_target_names(node.target))
 
-    def visit_AsName(self, node: cst.AsName) -> None:  # with ... as x, except E as x
-        if isinstance(node.name, cst.BaseExpression):
-            self.bindings.update(_target_names(node.name))
+def _binds_name(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    name = getattr(node, "name")  # noqa: B009 - Param, FunctionDef, ClassDef, MatchAs, MatchStar
+    if name is not None:
+        facts.bindings[name.value] += 1
+    return _child_nodes(node)
 
-    def visit_Del(self, node: cst.Del) -> None:
-        self.bindings.update(_target_names(node.target))
 
-    def visit_Param(self, node: cst.Param) -> None:
-        self.bindings[node.name.value] += 1
+def _binds_never_simple(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    assert isinstance(node, cst.Global | cst.Nonlocal)
+    facts.bindings.update({item.name.value: 2 for item in node.names})
+    return _child_nodes(node)
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.bindings[node.name.value] += 1
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.bindings[node.name.value] += 1
+def _binds_rest(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    assert isinstance(node, cst.MatchMapping)
+    if node.rest is not None:
+        facts.bindings[node.rest.value] += 1
+    return _child_nodes(node)
 
-    def visit_Global(self, node: cst.Global) -> None:
-        self.bindings.update({item.name.value: 2 for item in node.names})  # never simple
 
-    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-        self.bindings.update({item.name.value: 2 for item in node.names})
+def _binds_type_param(facts: NameFacts, node: cst.CSTNode) -> Iterable[cst.CSTNode]:
+    assert isinstance(node, cst.TypeParam)
+    facts.bindings[node.param.name.value] += 1
+    return _child_nodes(node)
 
-    def visit_MatchAs(self, node: cst.MatchAs) -> None:
-        if node.name is not None:
-            self.bindings[node.name.value] += 1
 
-    def visit_MatchStar(self, node: cst.MatchStar) -> None:
-        if node.name is not None:
-            self.bindings[node.name.value] += 1
+_SPECIAL: dict[type[cst.CSTNode], Callable[[NameFacts, cst.CSTNode], Iterable[cst.CSTNode]]] = {
+    cst.Attribute: _only("value"),  # `x.name`: `name` is no use of a variable
+    cst.Arg: _only("value"),  # `f(name=x)`: nor is a keyword
+    cst.MatchKeywordElement: _only("pattern"),
+    cst.ImportAlias: _import_alias,
+    cst.SimpleString: _string,
+    cst.FormattedStringText: _string,
+    cst.AsName: _binds_as_name,
+    cst.Global: _binds_never_simple,
+    cst.Nonlocal: _binds_never_simple,
+    cst.MatchMapping: _binds_rest,
+    cst.TypeParam: _binds_type_param,
+    **dict.fromkeys(
+        (cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.Del, cst.For, cst.CompFor,
+         cst.NamedExpr),
+        _binds_target,
+    ),
+    **dict.fromkeys(
+        (cst.Param, cst.FunctionDef, cst.ClassDef, cst.MatchAs, cst.MatchStar), _binds_name
+    ),
+}  # fmt: skip
+_NODE_TYPES: set[type] = set()  # the node classes met so far: a set lookup, not an ABC check
 
-    def visit_MatchMapping(self, node: cst.MatchMapping) -> None:
-        if node.rest is not None:
-            self.bindings[node.rest.value] += 1
 
-    def visit_TypeParam(self, node: cst.TypeParam) -> None:
-        self.bindings[node.param.name.value] += 1
+@functools.cache
+def _node_fields(node_type: type[cst.CSTNode]) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(node_type))
+
+
+def _is_node(value: object) -> bool:
+    kind = type(value)
+    if kind in _NODE_TYPES:
+        return True
+    if isinstance(value, cst.CSTNode):
+        _NODE_TYPES.add(kind)
+        return True
+    return False
+
+
+def _child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """Every node-valued field of `node`, and every node in a sequence-valued one."""
+    children: list[cst.CSTNode] = []
+    for name in _node_fields(type(node)):
+        value = getattr(node, name)
+        if type(value) is list or type(value) is tuple:
+            children.extend(item for item in value if _is_node(item))
+        elif _is_node(value):
+            children.append(value)
+    return children

@@ -39,20 +39,22 @@ class RewriteImports(SplitsImportLines):
 
     def visit_Module(self, node: cst.Module) -> None:
         self.moves = self.plan.module_map
+        self.along: set[int] = set()
         self.rewrite_chains = any(
             alias.asname is None and self.plan.owns_module(dotted_name(alias.name) or "")
-            for imp in find_imports(node)
+            for imp in find_imports(node, self.along)
             if isinstance(imp, cst.Import)
             for alias in imp.names
         )
         self.chain_targets: dict[cst.Attribute, str] = {}
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        # Without a plain `import app.x` there are no dotted uses to follow: walk only what
-        # can hold an import statement (most of a tree is expressions and whitespace).
-        if not isinstance(node, _CAN_HOLD_IMPORTS) and not self.rewrite_chains:
-            return False
-        return super().on_visit(node)
+        # Without a plain `import app.x` there are no dotted uses to follow: walk only down
+        # to the import statements (most of a tree is expressions and whitespace);
+        # `leave_Import*` still sees each import below a walked line.
+        if isinstance(node, cst.Module) or self.rewrite_chains or id(node) in self.along:
+            return super().on_visit(node)
+        return False
 
     def _lookup(self, module: str) -> str | None:
         return self.moves.get(module, _MISSING)
@@ -183,12 +185,6 @@ class RewriteImports(SplitsImportLines):
         if len(groups) == 1 and unchanged:
             return {next(iter(groups)): None}
         return dict(groups)
-
-
-_CAN_HOLD_IMPORTS = (
-    cst.Module, cst.BaseCompoundStatement, cst.BaseSuite, cst.SimpleStatementLine, cst.Else,
-    cst.ExceptHandler, cst.ExceptStarHandler, cst.Finally, cst.MatchCase,
-)  # fmt: skip
 
 
 def _with_module(

@@ -126,8 +126,7 @@ class UseModuleAliases(SplitsImportLines):
             for node in imports
         ):
             return False
-        self.facts = NameFacts()
-        tree.visit(self.facts)
+        self.facts = NameFacts.of(tree)
         top_level = {
             id(s) for line in tree.body if isinstance(line, cst.SimpleStatementLine)
             for s in line.body

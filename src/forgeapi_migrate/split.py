@@ -446,8 +446,7 @@ def _write_pieces(
         if s.kind == "class" and _is_table(_statement(tree, s.index))
     }
     package = module_name(path)
-    facts = NameFacts()
-    tree.visit(facts)
+    facts = NameFacts.of(tree)
     keys = sorted(set(home.values()) | ({SHARED} if others else set()))
     bodies: dict[str, list[Statement]] = {}
     for key in keys:

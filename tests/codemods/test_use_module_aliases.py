@@ -226,11 +226,12 @@ def test_the_cheap_path_gives_what_scope_analysis_gives(
 
 
 def test_a_name_bound_twice_takes_the_scope_analysis() -> None:
-    facts = NameFacts()
-    cst.parse_module(
-        "from src.users.service import get_user\n\n\ndef f(get_user):\n    return get_user\n"
-        "\n\nclass C:\n    x = [y for y in z]\n"
-    ).visit(facts)
+    facts = NameFacts.of(
+        cst.parse_module(
+            "from src.users.service import get_user\n\n\ndef f(get_user):\n    return get_user\n"
+            "\n\nclass C:\n    x = [y for y in z]\n"
+        )
+    )
     assert facts.bindings["get_user"] == 2
     assert facts.bindings["y"] == 1 and facts.bindings["C"] == 1 and facts.bindings["x"] == 1
     assert [n.value for n in facts.uses["get_user"]] == ["get_user", "get_user"]  # param, use
