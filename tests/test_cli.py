@@ -208,17 +208,18 @@ def test_interrupted_write_rolls_back(
     mini: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = tree_files(mini)
-    real_replace = os.replace
+    real_fchmod = os.fchmod
     calls = {"n": 0}
 
-    def flaky_replace(src: str, dst: str) -> None:
+    def flaky_fchmod(fd: int, mode: int) -> None:  # inside the 5th new file's write
         calls["n"] += 1
         if calls["n"] == 5:
             raise KeyboardInterrupt
-        real_replace(src, dst)
+        real_fchmod(fd, mode)
 
-    monkeypatch.setattr(os, "replace", flaky_replace)
+    monkeypatch.setattr(os, "fchmod", flaky_fchmod)
     assert main([str(mini)]) == 130
+    assert calls["n"] >= 5
     assert "Interrupted" in capsys.readouterr().err
     assert tree_files(mini) == before
     assert not (mini / "src").exists()
