@@ -118,6 +118,14 @@ def find_imports(
     return found
 
 
+def is_docstring(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
+    )
+
+
 def dotted_node(dotted: str) -> cst.Attribute | cst.Name:
     node: cst.Attribute | cst.Name = cst.Name(dotted.split(".")[0])
     for part in dotted.split(".")[1:]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from forgeapi_migrate.codemods import _prefilters
-from forgeapi_migrate.codemods._helpers import MigrationCodemod, dotted_name
+from forgeapi_migrate.codemods._helpers import MigrationCodemod, dotted_name, is_docstring
 from forgeapi_migrate.plan import MigrationPlan
 
 CONVENTION = """NAMING_CONVENTION = {
@@ -56,7 +56,7 @@ class AddNamingConvention(MigrationCodemod):
         body = list(updated_node.body.body)
         if any(_assigns_metadata(statement) for statement in body):
             return updated_node
-        at = 1 if body and _is_docstring(body[0]) else 0
+        at = 1 if body and is_docstring(body[0]) else 0
         body.insert(at, cst.parse_statement(f"metadata = {METADATA}\n"))
         if at == 0 and len(body) == 2 and _is_pass(body[1]):
             body.pop()
@@ -117,14 +117,6 @@ def _assigns_metadata(statement: cst.CSTNode) -> bool:
     return False
 
 
-def _is_docstring(statement: cst.CSTNode) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
-    )
-
-
 def _is_pass(statement: cst.CSTNode) -> bool:
     return isinstance(statement, cst.SimpleStatementLine) and isinstance(
         statement.body[0], cst.Pass
@@ -135,7 +127,7 @@ def _after_imports(body: Sequence[cst.CSTNode]) -> int:
     """Index after the leading docstring and imports (and `if TYPE_CHECKING:` blocks)."""
     index = 0
     for position, statement in enumerate(body):
-        if _is_docstring(statement) and position == 0:
+        if is_docstring(statement) and position == 0:
             index = 1
         elif isinstance(statement, cst.SimpleStatementLine) and all(
             isinstance(s, cst.Import | cst.ImportFrom) for s in statement.body

@@ -104,8 +104,7 @@ def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
         # Ctrl-C) stops the rest and rolls back all of them below.
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
             futures = [
-                pool.submit(_write, root / str(c.new_path), c.new_bytes, c.mode)
-                for c in to_write
+                pool.submit(_write, root / str(c.new_path), c.new_bytes, c.mode) for c in to_write
             ]
             try:
                 for future in futures:

@@ -26,6 +26,7 @@ from pathlib import PurePosixPath
 import libcst as cst
 
 from forgeapi_migrate import naming, pyast
+from forgeapi_migrate.codemods._helpers import is_docstring
 from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding
@@ -809,7 +810,7 @@ def _layout(
         elif _is_type_checking_block(statement):
             assert isinstance(statement, cst.If)
             checking.append(statement)
-        elif index == 0 and _is_docstring(statement):
+        elif index == 0 and is_docstring(statement):
             header.append(statement)
         elif not _is_dunder_all(statement):
             others.append(statement)
@@ -868,14 +869,6 @@ def _is_future(statement: cst.SimpleStatementLine) -> bool:
     return any(
         isinstance(s, cst.ImportFrom) and s.module is not None and _dotted(s.module) == "__future__"
         for s in statement.body
-    )
-
-
-def _is_docstring(statement: cst.CSTNode) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
     )
 
 
