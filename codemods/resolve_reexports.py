@@ -151,11 +151,13 @@ class ResolveReexports(SplitsImportLines):
             for real in sorted({target.partition(":")[0] for target in exports.values()}):
                 self._alias_for(real, used)
             return True
+        reached: set[str] = set()
         for use in uses:
             parent = self.get_metadata(ParentNodeProvider, use, None)
             patched = self._patched_attribute(use, parent, exports)
             if patched is not None:  # setattr(crud, "get_user", fake): the module it lives in
                 self.replacements[use] = cst.Name(self._alias_for(patched, used))
+                reached.add(patched)
                 continue
             if not (isinstance(parent, cst.Attribute) and parent.value is use):
                 self.report(
@@ -171,10 +173,17 @@ class ResolveReexports(SplitsImportLines):
                 )
                 return False
             real, _, attribute = target.partition(":")
+            reached.add(real)
             name = cst.Name(self._alias_for(real, used))
             self.replacements[parent] = (
                 cst.Attribute(value=name, attr=cst.Name(attribute)) if attribute else name
             )
+        own = {t.partition(":")[0] for t in exports.values() if t.startswith(f"{package}.")}
+        if own and not reached & own:
+            # Only names the package re-exported from elsewhere are used (`models.Base`), but
+            # importing the package ran its modules (registering every table): keep that.
+            for real in sorted(own):
+                self._alias_for(real, used)
         return True
 
     def _patched_attribute(

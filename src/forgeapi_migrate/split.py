@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 import libcst as cst
+from libcst.helpers import get_absolute_module_from_package_for_import
 
 from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.codemods._helpers import is_docstring
@@ -68,7 +69,13 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
     if not files:
         return discovery
     parsed = {path: _parse(discovery.sources[path]) for path in files}
-    trees = {path: tree for path, tree in parsed.items() if tree is not None}
+    # A piece sits one level deeper than its file: its relative imports are made absolute
+    # first (as FM001 would make them anyway), so `from . import models` keeps its meaning.
+    trees = {
+        path: tree.visit(_AbsoluteImports(module_name(path).rpartition(".")[0]))
+        for path, tree in parsed.items()
+        if tree is not None
+    }
     vocabulary = _vocabulary(discovery, trees)
     symbols = {path: _symbols(tree) for path, tree in trees.items()}
     bound = {path: _bound_split_modules(tree, trees) for path, tree in trees.items()}
@@ -107,6 +114,26 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
         virtual=virtual,
         splits=tuple(splits),
     )
+
+
+class _AbsoluteImports(cst.CSTTransformer):
+    def __init__(self, package: str) -> None:
+        super().__init__()
+        self.package = package
+
+    def leave_ImportFrom(
+        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
+    ) -> cst.ImportFrom:
+        if not updated_node.relative:
+            return updated_node
+        module = get_absolute_module_from_package_for_import(self.package, updated_node)
+        if module is None:
+            return updated_node  # above the top package: left for FM001 to report
+        return updated_node.with_changes(
+            module=cst.parse_expression(module),
+            relative=(),
+            whitespace_after_from=cst.SimpleWhitespace(" "),
+        )
 
 
 def _parse(data: bytes) -> cst.Module | None:

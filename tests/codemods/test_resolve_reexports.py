@@ -79,6 +79,17 @@ class TestResolveReexports(CodemodTest):
             "from app.models import item as item_models, user as user_models  # noqa: F401\n",
         )
 
+    def test_a_package_used_only_for_a_foreign_reexport_still_registers_its_modules(self) -> None:
+        models = {**PLAN.reexports["app.models"], "Base": "app.db.base:Base"}  # from elsewhere
+        plan = replace(PLAN, reexports={**PLAN.reexports, "app.models": models})
+        self.assertCodemod(
+            "from app import models\n\nmodels.Base.metadata.create_all(engine)\n",
+            "from app.db import base as db_base\nfrom app.models import item as item_models, "
+            "user as user_models\n\ndb_base.Base.metadata.create_all(engine)\n",
+            plan,
+            context_override=in_routes(),
+        )  # type: ignore[arg-type]
+
     def test_star_import_becomes_one_per_module(self) -> None:
         self.check(
             "from app.models import *\n",

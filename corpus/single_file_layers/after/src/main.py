@@ -4,6 +4,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from src import database
+from src import models
+from src.items import models as item_models
+from src.tags import models as tag_models
+from src.users import models as user_models
 from src import schemas
 from src.database import engine
 from src.items.router import items_router
