@@ -529,7 +529,18 @@ def _write_pieces(
         if guarded:
             cross.append(_type_checking_block(guarded, checking))
         runtime = {home[n] for n in foreign[key] - type_only}
-        body += _registrations(package, path, key, body, tables, home, runtime, facts.in_use)
+        named = _string_words(body) | _uses(cst.Module(body=list(body))).names
+        table_pieces = {home[c] for c, table in tables.items() if {c, table} & named}
+        body += _end_imports(
+            package, path, sorted(table_pieces - {key} - runtime), facts.in_use,
+            "# Registers the tables named above before the mappers configure.",
+        )  # fmt: skip
+        if key == SHARED:
+            body += _end_imports(
+                package, path, _decorated_pieces(symbols, home), facts.in_use,
+                "# Registers the routes (and other functions) that the pieces below decorate"
+                " with the objects above.",
+            )  # fmt: skip
         if local and cross:  # the new imports form a group of their own
             cross[0] = cross[0].with_changes(leading_lines=[cst.EmptyLine()])
         new_body = _spaced([*header, *local, *cross, *body], len(header))
@@ -546,24 +557,12 @@ def _write_pieces(
     return pieces, findings
 
 
-def _registrations(
-    package: str,
-    path: str,
-    key: str,
-    body: Sequence[Statement],
-    tables: Mapping[str, str],
-    home: Mapping[str, str],
-    imported: set[str],
-    taken: set[str],
+def _end_imports(
+    package: str, path: str, pieces: Sequence[str], taken: set[str], comment: str
 ) -> list[Statement]:
-    """Imports, at the end of a piece, of the pieces whose tables it names only in strings or
-    for type checkers (`relationship("Item")`, `ForeignKey("users.id")`): in the single file
-    they were always defined together; now importing this piece alone must still register
-    every table its mappers name before they configure. At the end, so no cycle can bite."""
-    named = _string_words(body) | _uses(cst.Module(body=list(body))).names
-    pieces = sorted(
-        {home[cls] for cls, table in tables.items() if {cls, table} & named} - {key} - imported
-    )
+    """Imports of other pieces at the end of a piece, for what importing the single file used
+    to do in one go: register every table its mappers name (`relationship("Item")`), every
+    route decorated with its router. At the end, so that no import cycle can bite."""
     lines: list[Statement] = [
         cst.parse_statement(
             f"from {package} import {_stem(package, piece)} as "
@@ -572,11 +571,24 @@ def _registrations(
         for piece in pieces
     ]
     if lines:
-        comment = cst.Comment("# Registers the tables named above before the mappers configure.")
         lines[0] = lines[0].with_changes(
-            leading_lines=[cst.EmptyLine(), cst.EmptyLine(), cst.EmptyLine(comment=comment)]
-        )
+            leading_lines=[
+                cst.EmptyLine(), cst.EmptyLine(), cst.EmptyLine(comment=cst.Comment(comment))
+            ]
+        )  # fmt: skip
     return lines
+
+
+def _decorated_pieces(symbols: Sequence[_Symbol], home: Mapping[str, str]) -> list[str]:
+    """The pieces with a function decorated by an object of the shared piece (`@router.get`
+    with one `router` for every domain), in the file's order."""
+    pieces: list[str] = []
+    for symbol in sorted(symbols, key=lambda s: s.index):
+        key = symbol.domain or SHARED
+        shared_decorator = any(home.get(name, key) == SHARED for name in symbol.decorated_by)
+        if key != SHARED and key not in pieces and shared_decorator:
+            pieces.append(key)
+    return pieces
 
 
 class _StringWords(cst.CSTVisitor):

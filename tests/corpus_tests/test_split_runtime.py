@@ -107,3 +107,46 @@ def test_the_sql_tutorial_app_splits_and_works_the_same(tmp_path: Path) -> None:
     assert "from src.users import models as user_models\n" in main
     assert "database.Base.metadata.create_all(bind=engine)" in main
     assert run_app("src") == before  # same behaviour, same OpenAPI document
+
+
+ONE_ROUTER = {
+    "app/__init__.py": "",
+    "app/models.py": (
+        "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n\n\n"
+        "class Base(DeclarativeBase):\n    pass\n\n\n"
+        "class User(Base):\n    __tablename__ = 'users'\n"
+        "    id: Mapped[int] = mapped_column(primary_key=True)\n\n\n"
+        "class Item(Base):\n    __tablename__ = 'items'\n"
+        "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+    ),
+    "app/routers.py": (
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
+        "@router.get('/users/')\ndef read_users() -> list[int]:\n    return [1]\n\n\n"
+        "@router.get('/items/')\ndef read_items() -> list[int]:\n    return [2]\n"
+    ),
+    "app/main.py": (
+        "from fastapi import FastAPI\n\nfrom app import routers\n\n"
+        "app = FastAPI()\napp.include_router(routers.router)\n"
+    ),
+}
+
+
+def test_routes_on_one_shared_router_are_still_registered(tmp_path: Path) -> None:
+    """`router = APIRouter()` for every domain: the routes go to their domains, and importing
+    the router (as main does) still registers every one of them, in the original order."""
+    python = support.corpus_python()
+    write_tree(tmp_path, ONE_ROUTER)
+
+    def paths(package: str) -> str:
+        code = f"from {package}.main import app; print(list(app.openapi()['paths']))"
+        proc = subprocess.run(
+            [str(python), "-c", code], cwd=tmp_path, env=support.clean_env(),
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    assert paths("app") == "['/users/', '/items/']\n"
+    assert run(RunOptions(tmp_path, allow_dirty=True)).written
+    assert "def read_users" in (tmp_path / "src/users/router.py").read_text()
+    assert paths("src") == "['/users/', '/items/']\n"
