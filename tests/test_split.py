@@ -348,3 +348,13 @@ def test_the_plan_shows_pieces_by_their_file_and_every_symbol(
     assert "FMS01 UserBase -> src/users/schemas.py (its name says users)" in out
     # a finding's brackets are text, not console markup
     assert "set it in [tool.forgeapi-migrate.symbols]" in out
+
+
+def test_each_piece_gets_its_share_of_the_files_dunder_all(tmp_path: Path) -> None:
+    schemas = SCHEMAS.replace(
+        "import re\n", 'import re\n\n__all__ = ["UserBase", "ItemCreate", "Message"]\n'
+    )
+    files, _ = migrate(tmp_path, {"app/schemas.py": schemas})
+    assert '\n__all__ = ["UserBase"]\n' in files["src/users/schemas.py"]
+    assert '\n__all__ = ["ItemCreate"]\n' in files["src/items/schemas.py"]
+    assert '\n__all__ = ["Message"]\n' in files["src/schemas.py"]

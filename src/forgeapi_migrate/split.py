@@ -543,7 +543,8 @@ def _write_pieces(
             )  # fmt: skip
         if local and cross:  # the new imports form a group of their own
             cross[0] = cross[0].with_changes(leading_lines=[cst.EmptyLine()])
-        new_body = _spaced([*header, *local, *cross, *body], len(header))
+        exported = _exports(tree, home, key)
+        new_body = _spaced([*header, *local, *cross, *exported, *body], len(header))
         pieces[_piece_path(path, key)] = tree.with_changes(body=new_body).bytes
     init = [
         f"from {package}.{_stem(package, key)} import "
@@ -909,6 +910,30 @@ def _is_future(statement: cst.SimpleStatementLine) -> bool:
         isinstance(s, cst.ImportFrom) and s.module is not None and _dotted(s.module) == "__future__"
         for s in statement.body
     )
+
+
+def _exports(tree: cst.Module, home: Mapping[str, str], key: str) -> list[Statement]:
+    """The piece's share of the file's `__all__` (a star import of a piece then exports
+    what the file exported, not every name the piece imports)."""
+    names: list[str] | None = None
+    for statement in tree.body:
+        if _is_dunder_all(statement):
+            assert isinstance(statement, cst.SimpleStatementLine)
+            small = statement.body[0]
+            value = small.value if isinstance(small, cst.Assign) else None
+            if not isinstance(value, cst.List | cst.Tuple):
+                return []  # built some other way: left out, as before
+            names = [
+                e.value.evaluated_value
+                for e in value.elements
+                if isinstance(e.value, cst.SimpleString)
+                and isinstance(e.value.evaluated_value, str)
+            ]
+    if names is None:
+        return []
+    mine = ", ".join(repr(n).replace("'", '"') for n in names if home.get(n) == key)
+    line = cst.parse_statement(f"__all__ = [{mine}]\n")
+    return [line.with_changes(leading_lines=[cst.EmptyLine()])]
 
 
 def _is_dunder_all(statement: cst.CSTNode) -> bool:
