@@ -91,7 +91,7 @@ def test_writes_keep_modes_and_a_failure_in_either_kind_of_write_restores_the_tr
         FileChange(None, "src/__init__.py", b"", b""),
     ]
     before = _tree(tmp_path)
-    for broken in ("fchmod", "replace"):  # a new file's write, an existing file's replacement
+    for broken in ("fchmod", "replace", "rename"):  # a new file, an edited one, a moved one
         with monkeypatch.context() as patched:
             patched.setattr(os, broken, _fails_once(getattr(os, broken)))
             with pytest.raises(KeyboardInterrupt):

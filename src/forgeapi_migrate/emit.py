@@ -96,6 +96,18 @@ def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
     originals = {c.old_path: c for c in changes if c.old_path is not None}
     to_write = [c for c in changes if c.new_path is not None]
     written = [c.new_path for c in to_write if c.new_path is not None]  # rollback: all of them
+    new_paths = {c.new_path for c in changes}
+    # A file that moves unchanged is renamed (one operation instead of a create and an
+    # unlink), unless its old path is written by another change or its new path is another
+    # file's old one: then it is written like the rest.
+    renamed = {
+        c.old_path
+        for c in to_write
+        if c.is_rename
+        and c.old_bytes == c.new_bytes
+        and c.old_path not in new_paths
+        and c.new_path not in originals
+    }
     try:
         for directory in sorted({(root / path).parent for path in written}):
             directory.mkdir(parents=True, exist_ok=True)
@@ -104,7 +116,10 @@ def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
         # Ctrl-C) stops the rest and rolls back all of them below.
         with ThreadPoolExecutor(WRITE_THREADS) as pool:
             futures = [
-                pool.submit(_write, root / str(c.new_path), c.new_bytes, c.mode) for c in to_write
+                pool.submit(os.rename, root / str(c.old_path), root / str(c.new_path))
+                if c.old_path in renamed
+                else pool.submit(_write, root / str(c.new_path), c.new_bytes, c.mode)
+                for c in to_write
             ]
             try:
                 for future in futures:
@@ -112,10 +127,10 @@ def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
-        new_paths = {c.new_path for c in changes}
         vacated = [p for p in originals if p not in new_paths]
         for path in vacated:
-            (root / path).unlink()
+            if path not in renamed:
+                (root / path).unlink()
         _remove_empty_dirs(root, vacated)
     except BaseException:
         _restore(root, originals, written)
