@@ -401,9 +401,13 @@ def _resolve_domains(
     return placements
 
 
+_IMPORTED_TOP = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+)", re.MULTILINE)
+
+
 def _wraps_library(path: str, data: bytes) -> bool:
-    stem = re.escape(PurePosixPath(path).stem.encode())
-    return re.search(rb"^[ \t]*(?:from|import)[ \t]+%s\b" % stem, data, re.MULTILINE) is not None
+    """The module imports a top-level module of its own name (`models/pydantic.py`). One
+    pattern for every file: a pattern per file would be compiled per file."""
+    return PurePosixPath(path).stem.encode() in _IMPORTED_TOP.findall(data)
 
 
 def _assign_destinations(
