@@ -50,6 +50,7 @@ class MigrationCodemod(cst.CSTTransformer):
     """
 
     ID: ClassVar[str]
+    DESCRIPTION: ClassVar[str]  # also in the registry, which must not import this module
     METADATA_DEPENDENCIES: ClassVar[Collection[ProviderT]] = ()
 
     def __init__(self, context: FileContext, plan: MigrationPlan) -> None:

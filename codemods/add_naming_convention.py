@@ -37,6 +37,7 @@ SQLMODEL_WHY = "# Set here: this module runs before any module that defines a ta
 
 class AddNamingConvention(MigrationCodemod):
     ID = "FM005"
+    DESCRIPTION = "Give the declarative base's MetaData the ix/uq/ck/fk/pk naming convention."
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:

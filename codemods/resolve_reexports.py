@@ -41,6 +41,7 @@ from forgeapi_migrate.plan import MigrationPlan
 
 class ResolveReexports(SplitsImportLines):
     ID = "FM004"
+    DESCRIPTION = "Point uses of a dissolved re-exporting package at the defining modules."
     METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
 
     @classmethod

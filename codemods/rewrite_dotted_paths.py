@@ -23,6 +23,9 @@ from forgeapi_migrate.plan import MigrationPlan
 
 class RewriteDottedPaths(MigrationCodemod):
     ID = "FM002"
+    DESCRIPTION = (
+        "Rewrite strings that name a moved module by dotted path (patch targets, 'app.main:app')."
+    )
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:

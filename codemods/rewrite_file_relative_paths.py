@@ -24,6 +24,7 @@ from forgeapi_migrate.root_paths import ROOT, normalize, relative
 
 class RewriteFileRelativePaths(MigrationCodemod):
     ID = "FM006"
+    DESCRIPTION = "Make paths built from __file__ reach the same files after the move."
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:

@@ -32,6 +32,9 @@ _MISSING = "<missing>"
 
 class RewriteImports(SplitsImportLines):
     ID = "FM001"
+    DESCRIPTION = (
+        "Point every import of a moved module at its new home (relative ones made absolute)."
+    )
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:

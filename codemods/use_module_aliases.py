@@ -61,6 +61,9 @@ class _Edit:
 
 class UseModuleAliases(SplitsImportLines):
     ID = "FM003"
+    DESCRIPTION = (
+        "Import other domains through module aliases (`from src.b import service as b_service`)."
+    )
     METADATA_DEPENDENCIES = (ScopeProvider,)
 
     @classmethod

@@ -15,6 +15,7 @@ def test_each_entry_loads_its_codemod_with_the_same_id_and_prefilter() -> None:
     for entry in CODEMODS:
         codemod = entry.load()
         assert codemod.ID == entry.ID
+        assert codemod.DESCRIPTION == entry.DESCRIPTION
         name = entry.applies_to.__name__
         assert getattr(_prefilters, name) is entry.applies_to
         assert entry.implementation.startswith(f"{name}:")  # module named after its prefilter
