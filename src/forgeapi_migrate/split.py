@@ -12,47 +12,36 @@ A symbol's domain comes from, in order: the decorator of a route (`@users_router
 domain words in its name (`UserCreate`, `get_user_by_email`; several: the one its code uses
 most), and for a name without a domain word, who uses it (one domain: that one; several:
 shared). The assignment is shown in the plan and can be set in `[tool.forgeapi-migrate.symbols]`.
+
+Here: finding the files, the domains and who goes where. What a file defines is read in
+`split_symbols.py`; the pieces are written in `split_pieces.py`.
 """
 
 from __future__ import annotations
 
 import ast
-import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
 
 from forgeapi_migrate import naming, pyast
-from forgeapi_migrate.codemods._helpers import is_docstring
-from forgeapi_migrate.codemods._name_facts import NameFacts
+from forgeapi_migrate.codemods._helpers import alias_binding
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding
-
-SHARED = ""  # the key of the piece for what several domains share
-# The virtual module of the shared piece: `app/models/base.py` -> the layer's global module
-# (`src/models.py`); a service layer's shared helpers -> `src/utils.py`.
-SHARED_STEMS = {"crud": "utils", "services": "utils", "repositories": "utils"}
-Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement
-
-
-@dataclass
-class _Symbol:
-    name: str
-    index: int  # its statement in the module body
-    line: int
-    kind: str  # "class", "function", "value"
-    words: list[str]
-    uses: set[str] = field(default_factory=set)  # names it reads
-    attr_uses: set[tuple[str, str]] = field(default_factory=set)  # (bound module, name)
-    decorated_by: set[str] = field(default_factory=set)
-    bases: set[str] = field(default_factory=set)  # names in a class's bases
-    domain: str | None = None
-    reason: str = ""
-    guessed: bool = False
+from forgeapi_migrate.split_pieces import piece_path, write_pieces
+from forgeapi_migrate.split_symbols import (
+    SHARED,
+    Symbol,
+    dotted,
+    is_table,
+    name_words,
+    plural,
+    top_level_symbols,
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +66,7 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
         if tree is not None
     }
     vocabulary = _vocabulary(discovery, trees)
-    symbols = {path: _symbols(tree) for path, tree in trees.items()}
+    symbols = {path: top_level_symbols(tree) for path, tree in trees.items()}
     bound = {path: _bound_split_modules(tree, trees) for path, tree in trees.items()}
     outside = _outside_users(discovery, trees, vocabulary)
     _assign(symbols, bound, vocabulary, overrides, outside)
@@ -88,7 +77,7 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
         keys = {s.domain or SHARED for s in symbols[path]}
         if len(keys - {SHARED}) < 2:
             continue  # one domain at most: the file moves whole, as before
-        pieces, findings = _write_pieces(path, tree, symbols[path])
+        pieces, findings = write_pieces(path, tree, symbols[path])
         del sources[path]
         sources.update(pieces)
         virtual.update({piece: path for piece in pieces})
@@ -98,7 +87,7 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
                 tuple(
                     (s.name, s.line, s.domain or SHARED, s.reason, s.guessed) for s in symbols[path]
                 ),
-                {key: _piece_path(path, key) for key in sorted(keys)},
+                {key: piece_path(path, key) for key in sorted(keys)},
                 tuple(findings),
             )
         )
@@ -154,9 +143,9 @@ def _vocabulary(discovery: Discovery, trees: Mapping[str, cst.Module]) -> dict[s
             vocabulary.setdefault(naming.singular(domain), domain)
     for tree in trees.values():
         for statement in tree.body:
-            if isinstance(statement, cst.ClassDef) and _is_table(statement):
-                word = _words(statement.name.value)[0]
-                vocabulary.setdefault(word, _plural(word))
+            if isinstance(statement, cst.ClassDef) and is_table(statement):
+                word = name_words(statement.name.value)[0]
+                vocabulary.setdefault(word, plural(word))
     return vocabulary
 
 
@@ -222,110 +211,6 @@ def _references(
             yield bound[node.value.id], node.attr
 
 
-def _table_name(node: cst.ClassDef) -> str:
-    """`__tablename__ = "users"`, or SQLModel's default, the class name in lower case."""
-    for statement in node.body.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            if (
-                isinstance(small, cst.Assign)
-                and isinstance(small.targets[0].target, cst.Name)
-                and small.targets[0].target.value == "__tablename__"
-                and isinstance(small.value, cst.SimpleString)
-                and isinstance(small.value.evaluated_value, str)
-            ):
-                return small.value.evaluated_value
-    return node.name.value.lower()
-
-
-def _is_table(node: cst.ClassDef) -> bool:
-    """`class Item(ItemBase, table=True)` (SQLModel) or a class with `__tablename__`."""
-    if any(k.keyword is not None and k.keyword.value == "table" for k in node.keywords):
-        return True
-    return "__tablename__" in cst.Module(body=[node]).code
-
-
-def _plural(word: str) -> str:
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return word[:-1] + "ies"
-    if word.endswith(("s", "x", "ch", "sh")):
-        return word + "es"
-    return word + "s"
-
-
-def _words(name: str) -> list[str]:
-    """`UserCreate` -> ["user", "create"], `get_items` -> ["get", "item"]."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
-    return [naming.singular(w.lower()) for w in spaced.split("_") if w]
-
-
-# -- the symbols of a file --------------------------------------------------------------------
-class _Uses(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: set[str] = set()
-        self.attrs: set[tuple[str, str]] = set()
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.add(node.value)
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        if isinstance(node.value, cst.Name):
-            self.attrs.add((node.value.value, node.attr.value))
-            self.names.add(node.value.value)
-            return False
-        node.value.visit(self)
-        return False
-
-
-def _uses(node: cst.CSTNode) -> _Uses:
-    visitor = _Uses()
-    node.visit(visitor)
-    return visitor
-
-
-def _symbols(tree: cst.Module) -> list[_Symbol]:
-    symbols: list[_Symbol] = []
-    line = 1 + sum(tree.code_for_node(h).count("\n") for h in tree.header)
-    for index, statement in enumerate(tree.body):
-        first = line + len(statement.leading_lines)  # its first decorator or keyword
-        line += tree.code_for_node(statement).count("\n")
-        for name, kind in _defines(statement):
-            used = _uses(statement)
-            symbol = _Symbol(
-                name, index, first, kind, _words(name), used.names - {name}, used.attrs
-            )
-            if isinstance(statement, cst.FunctionDef | cst.ClassDef):
-                for decorator in statement.decorators:
-                    symbol.decorated_by |= _uses(decorator).names
-            if isinstance(statement, cst.ClassDef):
-                for base in statement.bases:
-                    symbol.bases |= _uses(base).names
-            symbols.append(symbol)
-    return symbols
-
-
-def _defines(statement: cst.CSTNode) -> list[tuple[str, str]]:
-    if isinstance(statement, cst.ClassDef):
-        return [(statement.name.value, "class")]
-    if isinstance(statement, cst.FunctionDef):
-        return [(statement.name.value, "function")]
-    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
-        small = statement.body[0]
-        targets = (
-            [t.target for t in small.targets]
-            if isinstance(small, cst.Assign)
-            else [small.target]
-            if isinstance(small, cst.AnnAssign) and small.value is not None
-            else []
-        )
-        names = [t.value for t in targets if isinstance(t, cst.Name)]
-        if len(names) == 1 and names[0] != "__all__":
-            return [(names[0], "value")]
-    return []
-
-
 def _bound_split_modules(tree: cst.Module, trees: Mapping[str, cst.Module]) -> dict[str, str]:
     """Local name -> split file, for `from app import models` / `import app.models as m`."""
     modules = {module_name(path): path for path in trees}
@@ -335,38 +220,24 @@ def _bound_split_modules(tree: cst.Module, trees: Mapping[str, cst.Module]) -> d
             continue
         for small in statement.body:
             if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-                base = _dotted(small.module) if small.module else ""
+                base = dotted(small.module) if small.module else ""
                 for alias in small.names:
-                    full = f"{base}.{_dotted(alias.name)}" if base else _dotted(alias.name)
+                    full = f"{base}.{dotted(alias.name)}" if base else dotted(alias.name)
                     if full in modules:
-                        bound[_binding(alias)] = modules[full]
+                        bound[alias_binding(alias)] = modules[full]
     return bound
-
-
-def _dotted(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
-    return ""
-
-
-def _binding(alias: cst.ImportAlias) -> str:
-    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-        return alias.asname.name.value
-    return _dotted(alias.name).split(".")[0]
 
 
 # -- who goes where ---------------------------------------------------------------------------
 def _assign(
-    symbols: Mapping[str, list[_Symbol]],
+    symbols: Mapping[str, list[Symbol]],
     bound: Mapping[str, Mapping[str, str]],
     vocabulary: Mapping[str, str],
     overrides: Mapping[str, str],
     outside: Mapping[tuple[str, str], set[str | None]],
 ) -> None:
     by_name = {(path, s.name): s for path, group in symbols.items() for s in group}
-    ambiguous: list[tuple[str, _Symbol, list[str]]] = []
+    ambiguous: list[tuple[str, Symbol, list[str]]] = []
     for path, group in symbols.items():
         for symbol in group:
             override = overrides.get(f"{path}:{symbol.name}")
@@ -418,7 +289,7 @@ def _assign(
 
 
 def _domains_used(
-    path: str, symbol: _Symbol, by_name: Mapping[tuple[str, str], _Symbol],
+    path: str, symbol: Symbol, by_name: Mapping[tuple[str, str], Symbol],
     bound: Mapping[str, str],
 ) -> Counter[str]:  # fmt: skip
     counted: Counter[str] = Counter()
@@ -434,7 +305,7 @@ def _domains_used(
 
 
 def _used_by(
-    path: str, name: str, symbols: Mapping[str, list[_Symbol]],
+    path: str, name: str, symbols: Mapping[str, list[Symbol]],
     bound: Mapping[str, Mapping[str, str]],
 ) -> set[str | None]:  # fmt: skip
     """The domains of the split symbols that use `name` (None: a shared one)."""
@@ -447,571 +318,6 @@ def _used_by(
             if here or there:
                 users.add(symbol.domain)
     return users
-
-
-# -- the pieces -------------------------------------------------------------------------------
-def _piece_path(path: str, key: str) -> str:
-    return str(PurePosixPath(path).with_suffix("") / f"{_stem(module_name(path), key)}.py")
-
-
-def _stem(package: str, key: str) -> str:
-    """The module name of a piece of the split layer `package` (`app.crud`)."""
-    return key or SHARED_STEMS.get(package.rpartition(".")[2], "base")
-
-
-def _write_pieces(
-    path: str, tree: cst.Module, symbols: list[_Symbol]
-) -> tuple[dict[str, bytes], list[Finding]]:
-    home = {s.name: s.domain or SHARED for s in symbols}
-    kinds = {s.name: s.kind for s in symbols}
-    lines = {s.name: s.line for s in symbols}
-    statement_key = {s.index: s.domain or SHARED for s in symbols}
-    imports, checking, header, others = _layout(tree, statement_key)
-    future = any(isinstance(s, cst.SimpleStatementLine) and _is_future(s) for s in header)
-    tables = {  # class -> table name
-        s.name: _table_name(_statement(tree, s.index))
-        for s in symbols
-        if s.kind == "class" and _is_table(_statement(tree, s.index))
-    }
-    package = module_name(path)
-    facts = NameFacts.of(tree)
-    keys = sorted(set(home.values()) | ({SHARED} if others else set()))
-    bodies: dict[str, list[Statement]] = {}
-    for key in keys:
-        body = [s for i, s in enumerate(tree.body) if statement_key.get(i) == key]
-        bodies[key] = sorted([*body, *others], key=lambda s: _index(tree, s)) if key else body
-    uses = {key: _use_kinds(bodies[key], tables) for key in keys}
-    foreign = {key: {n for n in uses[key] if home.get(n, key) != key} for key in keys}
-    graph = {key: {home[n] for n in foreign[key]} for key in keys}
-    findings: list[Finding] = []
-    pieces: dict[str, bytes] = {}
-    for key in keys:
-        body = bodies[key]
-        # A function or value of another piece is reached through its module, as it was
-        # through this one: a patch of `app.crud.get_datetime_utc` must still reach every use.
-        through_module = {n for n in foreign[key] if kinds[n] != "class" and facts.bindings[n] == 1}
-        # Where two pieces need each other, a class is imported for type checkers only when
-        # only annotations name it, and reached through its module from function bodies.
-        type_only: set[str] = set()
-        deferred: set[str] = set()
-        for name in sorted(foreign[key]):
-            if not _reaches(graph, home[name], key):
-                continue  # no cycle
-            used = uses[key][name]
-            if "eager" in used:
-                findings.append(_cycle_finding(path, lines, name, key, home[name]))
-            elif kinds[name] == "class":
-                type_only |= {name} if "typing" in used else set()
-                deferred |= {name} if "deferred" in used else set()
-        if type_only and not future:  # evaluated at import without the __future__ import
-            body = [_through(s, _QuoteAnnotations(type_only)) for s in body]
-        reached = through_module | deferred
-        aliases = {
-            piece: _module_alias(path, piece, facts.in_use)
-            for piece in sorted({home[n] for n in reached})
-        }
-        if reached:
-            targets = {n: aliases[home[n]] for n in reached}
-            body = [_through(s, _ThroughModule(targets, keep_annotations=deferred)) for s in body]
-        needed = set(uses[key]) | ({"TYPE_CHECKING"} if type_only else set())
-        local = _filtered_imports(imports, needed)
-        if type_only and not any("TYPE_CHECKING" in _bindings(line) for line in local):
-            local.insert(0, _typing_import(local))
-        cross = _cross_imports(package, foreign[key] - reached - type_only, home)
-        cross += [
-            cst.parse_statement(f"from {package} import {_stem(package, piece)} as {alias}\n")
-            for piece, alias in aliases.items()
-        ]
-        guarded = [
-            *_filtered_imports(_inner_imports(checking), needed),
-            *_cross_imports(package, type_only, home),
-        ]
-        if guarded:
-            cross.append(_type_checking_block(guarded, checking))
-        runtime = {home[n] for n in foreign[key] - type_only}
-        named = _string_words(body) | _uses(cst.Module(body=list(body))).names
-        table_pieces = {home[c] for c, table in tables.items() if {c, table} & named}
-        body += _end_imports(
-            package, path, sorted(table_pieces - {key} - runtime), facts.in_use,
-            "# Registers the tables named above before the mappers configure.",
-        )  # fmt: skip
-        if key == SHARED:
-            body += _end_imports(
-                package, path, _decorated_pieces(symbols, home), facts.in_use,
-                "# Registers the routes (and other functions) that the pieces below decorate"
-                " with the objects above.",
-            )  # fmt: skip
-        if local and cross:  # the new imports form a group of their own
-            cross[0] = cross[0].with_changes(leading_lines=[cst.EmptyLine()])
-        exported = _exports(tree, home, key)
-        new_body = _spaced([*header, *local, *cross, *exported, *body], len(header))
-        pieces[_piece_path(path, key)] = tree.with_changes(body=new_body).bytes
-    init = [
-        f"from {package}.{_stem(package, key)} import "
-        + ", ".join(sorted(n for n, k in home.items() if k == key))
-        + "\n"
-        for key in keys
-        if any(k == key for k in home.values())
-    ]
-    init += _reexported_imports(imports, package)
-    pieces[str(PurePosixPath(path).with_suffix("") / "__init__.py")] = "".join(init).encode()
-    return pieces, findings
-
-
-def _end_imports(
-    package: str, path: str, pieces: Sequence[str], taken: set[str], comment: str
-) -> list[Statement]:
-    """Imports of other pieces at the end of a piece, for what importing the single file used
-    to do in one go: register every table its mappers name (`relationship("Item")`), every
-    route decorated with its router. At the end, so that no import cycle can bite."""
-    lines: list[Statement] = [
-        cst.parse_statement(
-            f"from {package} import {_stem(package, piece)} as "
-            f"{_module_alias(path, piece, taken)}  # noqa: E402, F401\n"
-        )
-        for piece in pieces
-    ]
-    if lines:
-        lines[0] = lines[0].with_changes(
-            leading_lines=[
-                cst.EmptyLine(), cst.EmptyLine(), cst.EmptyLine(comment=cst.Comment(comment))
-            ]
-        )  # fmt: skip
-    return lines
-
-
-def _decorated_pieces(symbols: Sequence[_Symbol], home: Mapping[str, str]) -> list[str]:
-    """The pieces with a function decorated by an object of the shared piece (`@router.get`
-    with one `router` for every domain), in the file's order."""
-    pieces: list[str] = []
-    for symbol in sorted(symbols, key=lambda s: s.index):
-        key = symbol.domain or SHARED
-        shared_decorator = any(home.get(name, key) == SHARED for name in symbol.decorated_by)
-        if key != SHARED and key not in pieces and shared_decorator:
-            pieces.append(key)
-    return pieces
-
-
-class _StringWords(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.words: set[str] = set()
-
-    def visit_Expr(self, node: cst.Expr) -> bool:
-        return False  # a docstring names nothing
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = node.evaluated_value
-        if isinstance(value, str):
-            self.words.update(re.findall(r"[A-Za-z_]\w*", value))
-
-
-def _string_words(body: Sequence[Statement]) -> set[str]:
-    visitor = _StringWords()
-    cst.Module(body=list(body)).visit(visitor)
-    return visitor.words
-
-
-def _statement(tree: cst.Module, index: int) -> cst.ClassDef:
-    statement = tree.body[index]
-    assert isinstance(statement, cst.ClassDef)
-    return statement
-
-
-def _reaches(graph: Mapping[str, set[str]], start: str, goal: str) -> bool:
-    seen: set[str] = set()
-    todo = [start]
-    while todo:
-        node = todo.pop()
-        if node == goal:
-            return True
-        if node not in seen:
-            seen.add(node)
-            todo.extend(graph.get(node, ()))
-    return False
-
-
-def _cycle_finding(path: str, lines: Mapping[str, int], name: str, key: str, other: str) -> Finding:
-    package = module_name(path)
-    here, there = _stem(package, key), _stem(package, other)
-    return Finding(
-        path,
-        lines[name],
-        "FMS02",
-        f"{name} goes to the {there} piece, but the {here} piece needs it at import time "
-        f"while {there} also needs {here}: an import cycle; keep them together in "
-        "[tool.forgeapi-migrate.symbols]",
-        unresolved=True,
-    )
-
-
-class _UseKinds(cst.CSTVisitor):
-    """Where each name is read: "eager" (when the module is imported), "deferred" (when a
-    function runs), "typing" (an annotation nothing evaluates at import: a function's, a
-    table's, a local one; a pydantic field or a decorated function's signature is eager)."""
-
-    def __init__(self, tables: Collection[str]) -> None:
-        super().__init__()
-        self.tables = tables
-        self.kinds: dict[str, set[str]] = {}
-        # (what a name counts as here, what an annotation counts as here)
-        self.stack: list[tuple[str, str]] = [("eager", "typing")]
-
-    def _inside(self, node: cst.CSTNode, context: str, annotation: str) -> None:
-        self.stack.append((context, annotation))
-        node.visit(self)
-        self.stack.pop()
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.kinds.setdefault(node.value, set()).add(self.stack[-1][0])
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)  # `models.User`: the module, never the attribute name
-        return False
-
-    def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)  # `Field(default=...)`: never the keyword
-        return False
-
-    def visit_Annotation(self, node: cst.Annotation) -> bool:
-        annotation = self.stack[-1][1]
-        self._inside(node.annotation, annotation, annotation)
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        for part in (*node.decorators, *node.bases, *node.keywords):
-            part.visit(self)
-        if self.stack[-1][0] == "deferred":
-            self._inside(node.body, "deferred", "typing")
-        else:  # SQLAlchemy resolves a table's annotations later; pydantic reads them now
-            self._inside(
-                node.body, "eager", "typing" if node.name.value in self.tables else "eager"
-            )
-        return False
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        for decorator in node.decorators:
-            decorator.visit(self)
-        context = self.stack[-1][0]
-        # A decorator (a route, a validator) may read the signature when it is applied.
-        signature = "typing" if context == "deferred" or not node.decorators else "eager"
-        for param in _params(node.params):
-            if param.annotation is not None:
-                self._inside(param.annotation, signature, signature)
-            if param.default is not None:
-                param.default.visit(self)
-        if node.returns is not None:
-            self._inside(node.returns, signature, signature)
-        self._inside(node.body, "deferred", "typing")
-        return False
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        for param in _params(node.params):
-            if param.default is not None:
-                param.default.visit(self)
-        self._inside(node.body, "deferred", "typing")
-        return False
-
-
-def _params(params: cst.Parameters) -> list[cst.Param]:
-    star = [params.star_arg] if isinstance(params.star_arg, cst.Param) else []
-    kwargs = [params.star_kwarg] if params.star_kwarg is not None else []
-    return [*params.posonly_params, *params.params, *star, *params.kwonly_params, *kwargs]
-
-
-def _use_kinds(body: Sequence[Statement], tables: Collection[str]) -> dict[str, set[str]]:
-    visitor = _UseKinds(tables)
-    cst.Module(body=body).visit(visitor)
-    return visitor.kinds
-
-
-class _QuoteAnnotations(cst.CSTTransformer):
-    """`Mapped[list[Item]]` -> `"Mapped[list[Item]]"` where it names a class that is now
-    imported for type checkers only (not in function bodies: nothing evaluates those)."""
-
-    def __init__(self, names: set[str]) -> None:
-        super().__init__()
-        self.names = names
-        self.in_body = 0
-
-    def visit_FunctionDef_body(self, node: cst.FunctionDef) -> None:
-        self.in_body += 1
-
-    def leave_FunctionDef_body(self, node: cst.FunctionDef) -> None:
-        self.in_body -= 1
-
-    def leave_Annotation(
-        self, original_node: cst.Annotation, updated_node: cst.Annotation
-    ) -> cst.Annotation:
-        expression = updated_node.annotation
-        if self.in_body or not self.names & _uses(expression).names:
-            return updated_node
-        code = cst.Module(body=[]).code_for_node(expression)
-        quote = next((q for q in ('"', "'") if q not in code), None)
-        if quote is None:
-            return updated_node
-        return updated_node.with_changes(annotation=cst.SimpleString(f"{quote}{code}{quote}"))
-
-
-def _through(statement: Statement, transformer: cst.CSTTransformer) -> Statement:
-    result = statement.visit(transformer)
-    assert isinstance(result, cst.SimpleStatementLine | cst.BaseCompoundStatement)
-    return result
-
-
-def _spaced(body: list[Statement], after: int) -> list[Statement]:
-    """A blank line between the docstring and what now follows it, as before; none above
-    the first statement of a file."""
-    if 0 < after < len(body) and not body[after].leading_lines:
-        body[after] = body[after].with_changes(leading_lines=[cst.EmptyLine()])
-    if after == 0 and body:
-        lines = list(body[0].leading_lines)
-        while lines and lines[0].comment is None:
-            lines.pop(0)
-        body[0] = body[0].with_changes(leading_lines=lines)
-    return body
-
-
-def _module_alias(path: str, key: str, taken: set[str]) -> str:
-    """What a piece is called where another piece of the same file reaches into it: its
-    final module name (`service`, `models`), or the domain's alias (`user_service`)."""
-    layer = PurePosixPath(path).stem
-    placement = naming.classify((layer, _stem(module_name(path), key)))
-    role = placement.role or layer
-    alias = naming.module_alias(key, role, "singular") if key else role
-    return alias if alias not in taken else f"{layer}_{_stem(module_name(path), key)}"
-
-
-class _ThroughModule(cst.CSTTransformer):
-    """`get_datetime_utc()` -> `service.get_datetime_utc()` for names of another piece (each
-    bound once in the file, so no scope can shadow them); the names in `keep_annotations`
-    stay as they are in annotations (imported there for type checkers)."""
-
-    def __init__(self, targets: Mapping[str, str], keep_annotations: set[str]) -> None:
-        super().__init__()
-        self.targets = targets
-        self.keep_annotations = keep_annotations
-        self.in_annotation = 0
-
-    def visit_Annotation(self, node: cst.Annotation) -> None:
-        self.in_annotation += 1
-
-    def leave_Annotation(
-        self, original_node: cst.Annotation, updated_node: cst.Annotation
-    ) -> cst.Annotation:
-        self.in_annotation -= 1
-        return updated_node
-
-    def leave_Attribute(
-        self, original_node: cst.Attribute, updated_node: cst.Attribute
-    ) -> cst.BaseExpression:
-        return updated_node.with_changes(attr=original_node.attr)  # never the attribute name
-
-    def leave_Arg(self, original_node: cst.Arg, updated_node: cst.Arg) -> cst.Arg:
-        return updated_node.with_changes(keyword=original_node.keyword)
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        return False
-
-    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
-        name = original_node.value
-        alias = self.targets.get(name)
-        if alias is None or (self.in_annotation and name in self.keep_annotations):
-            return updated_node
-        return cst.Attribute(value=cst.Name(alias), attr=cst.Name(name))
-
-
-def _index(tree: cst.Module, statement: Statement) -> int:
-    return next(i for i, s in enumerate(tree.body) if s is statement)
-
-
-def _layout(
-    tree: cst.Module, statement_key: Mapping[int, str]
-) -> tuple[list[cst.SimpleStatementLine], list[cst.If], list[Statement], list[Statement]]:
-    """Top-level imports; the `if TYPE_CHECKING:` blocks of imports; the docstring and
-    `from __future__` (every piece gets them); and the statements that define no name (they
-    go with the shared piece)."""
-    imports: list[cst.SimpleStatementLine] = []
-    checking: list[cst.If] = []
-    header: list[Statement] = []
-    others: list[Statement] = []
-    for index, statement in enumerate(tree.body):
-        if index in statement_key:
-            continue
-        if _is_import_line(statement):
-            assert isinstance(statement, cst.SimpleStatementLine)
-            if _is_future(statement):
-                header.append(statement)
-            else:
-                imports.append(statement)
-        elif _is_type_checking_block(statement):
-            assert isinstance(statement, cst.If)
-            checking.append(statement)
-        elif index == 0 and is_docstring(statement):
-            header.append(statement)
-        elif not _is_dunder_all(statement):
-            others.append(statement)
-    return imports, checking, header, others
-
-
-def _inner_imports(blocks: Sequence[cst.If]) -> list[cst.SimpleStatementLine]:
-    return [
-        line
-        for block in blocks
-        for line in block.body.body
-        if isinstance(line, cst.SimpleStatementLine)
-    ]
-
-
-def _is_type_checking_block(statement: cst.CSTNode) -> bool:
-    return (
-        isinstance(statement, cst.If)
-        and statement.orelse is None
-        and _dotted(statement.test).split(".")[-1] == "TYPE_CHECKING"
-        and isinstance(statement.body, cst.IndentedBlock)
-        and all(_is_import_line(s) for s in statement.body.body)
-    )
-
-
-def _type_checking_block(imports: Sequence[Statement], existing: Sequence[cst.If]) -> cst.If:
-    """`if TYPE_CHECKING:` around these imports, spelled as the file spelled it."""
-    test = existing[0].test if existing else cst.Name("TYPE_CHECKING")
-    lines = [i.with_changes(leading_lines=[]) for i in imports]
-    return cst.If(test=test, body=cst.IndentedBlock(body=lines))
-
-
-def _typing_import(local: Sequence[cst.SimpleStatementLine]) -> cst.SimpleStatementLine:
-    line = cst.parse_statement("from typing import TYPE_CHECKING\n")
-    assert isinstance(line, cst.SimpleStatementLine)
-    return line.with_changes(leading_lines=local[0].leading_lines if local else [])
-
-
-def _bindings(line: cst.SimpleStatementLine) -> set[str]:
-    return {
-        _binding(alias)
-        for small in line.body
-        if isinstance(small, cst.Import | cst.ImportFrom)
-        and not isinstance(small.names, cst.ImportStar)
-        for alias in small.names
-    }
-
-
-def _is_import_line(statement: cst.CSTNode) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and all(
-        isinstance(s, cst.Import | cst.ImportFrom) for s in statement.body
-    )
-
-
-def _is_future(statement: cst.SimpleStatementLine) -> bool:
-    return any(
-        isinstance(s, cst.ImportFrom) and s.module is not None and _dotted(s.module) == "__future__"
-        for s in statement.body
-    )
-
-
-def _exports(tree: cst.Module, home: Mapping[str, str], key: str) -> list[Statement]:
-    """The piece's share of the file's `__all__` (a star import of a piece then exports
-    what the file exported, not every name the piece imports)."""
-    names: list[str] | None = None
-    for statement in tree.body:
-        if _is_dunder_all(statement):
-            assert isinstance(statement, cst.SimpleStatementLine)
-            small = statement.body[0]
-            value = small.value if isinstance(small, cst.Assign) else None
-            if not isinstance(value, cst.List | cst.Tuple):
-                return []  # built some other way: left out, as before
-            names = [
-                e.value.evaluated_value
-                for e in value.elements
-                if isinstance(e.value, cst.SimpleString)
-                and isinstance(e.value.evaluated_value, str)
-            ]
-    if names is None:
-        return []
-    mine = ", ".join(repr(n).replace("'", '"') for n in names if home.get(n) == key)
-    line = cst.parse_statement(f"__all__ = [{mine}]\n")
-    return [line.with_changes(leading_lines=[cst.EmptyLine()])]
-
-
-def _is_dunder_all(statement: cst.CSTNode) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and "__all__" in {
-        t.target.value
-        for s in statement.body
-        if isinstance(s, cst.Assign)
-        for t in s.targets
-        if isinstance(t.target, cst.Name)
-    }
-
-
-def _filtered_imports(
-    imports: Iterable[cst.SimpleStatementLine], needed: set[str]
-) -> list[cst.SimpleStatementLine]:
-    """The import lines with only the names this piece reads (a star import is kept)."""
-    kept: list[cst.SimpleStatementLine] = []
-    carried: Sequence[cst.EmptyLine] = ()  # the blank lines (and comments) of a dropped line
-    for line in imports:
-        smalls: list[cst.BaseSmallStatement] = []
-        for small in line.body:
-            assert isinstance(small, cst.Import | cst.ImportFrom)
-            if isinstance(small.names, cst.ImportStar):
-                smalls.append(small)
-                continue
-            aliases = [a for a in small.names if _binding(a) in needed]
-            if aliases:
-                last = aliases[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-                aliases = [*aliases[:-1], last]
-                if (
-                    isinstance(small, cst.ImportFrom)
-                    and small.lpar is not None
-                    and len(aliases) < 2
-                ):
-                    small = small.with_changes(lpar=None, rpar=None)
-                smalls.append(small.with_changes(names=aliases))
-        if not smalls:
-            carried = carried or line.leading_lines
-            continue
-        last_small = smalls[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
-        leading = line.leading_lines or carried
-        kept.append(line.with_changes(body=[*smalls[:-1], last_small], leading_lines=leading))
-        carried = ()
-    return kept
-
-
-def _cross_imports(package: str, names: set[str], home: Mapping[str, str]) -> list[Statement]:
-    """Imports of the classes (by name) this piece reads from the other pieces."""
-    by_piece: dict[str, list[str]] = {}
-    for name in sorted(names):
-        by_piece.setdefault(home[name], []).append(name)
-    return [
-        cst.parse_statement(f"from {package}.{_stem(package, piece)} import {', '.join(names)}\n")
-        for piece, names in sorted(by_piece.items())
-    ]
-
-
-def _reexported_imports(imports: Iterable[cst.SimpleStatementLine], package: str) -> list[str]:
-    """Names the file imported from its own package (`from app.database import Base`) stay
-    reachable through it, as they were (`models.Base`)."""
-    root = package.split(".")[0]
-    lines: list[str] = []
-    for line in imports:
-        for small in line.body:
-            if (
-                isinstance(small, cst.ImportFrom)
-                and small.module is not None
-                and not small.relative
-                and _dotted(small.module).split(".")[0] == root
-                and _dotted(small.module) != root  # `from app import crud`: a module
-                and not isinstance(small.names, cst.ImportStar)
-            ):
-                names = ", ".join(
-                    _dotted(a.name) + (f" as {_binding(a)}" if a.asname else "")
-                    for a in small.names
-                )
-                lines.append(f"from {_dotted(small.module)} import {names}\n")
-    return lines
 
 
 def split_notes(discovery: Discovery, new_paths: Mapping[str, str]) -> list[Finding]:
