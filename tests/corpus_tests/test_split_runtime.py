@@ -43,6 +43,16 @@ print(sorted(Base.metadata.tables))
 """
 
 
+def python_output(python: Path, project: Path, *args: str) -> str:
+    """What the project's code prints, run in the corpus environment; it must succeed."""
+    proc = subprocess.run(
+        [str(python), *args], cwd=project, env=support.clean_env(),
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
 @pytest.mark.parametrize("models", [MODELS_FUTURE, MODELS_PLAIN], ids=["future", "plain"])
 def test_split_models_that_need_each_other_still_work(tmp_path: Path, models: str) -> None:
     python = support.corpus_python()
@@ -51,12 +61,7 @@ def test_split_models_that_need_each_other_still_work(tmp_path: Path, models: st
     write_tree(tmp_path, files)
 
     def check(module: str) -> str:
-        proc = subprocess.run(
-            [str(python), "-m", module], cwd=tmp_path, env=support.clean_env(),
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-        assert proc.returncode == 0, proc.stderr
-        return proc.stdout
+        return python_output(python, tmp_path, "-m", module)
 
     assert check("app.check") == "['items', 'users']\n"
     report = run(RunOptions(tmp_path, allow_dirty=True))
@@ -90,12 +95,7 @@ def test_the_sql_tutorial_app_splits_and_works_the_same(tmp_path: Path) -> None:
     def run_app(package: str) -> str:
         (tmp_path / "check.py").write_text(TUTORIAL_CHECK.format(package=package))
         (tmp_path / "sql_app.db").unlink(missing_ok=True)
-        proc = subprocess.run(
-            [str(python), "check.py"], cwd=tmp_path, env=support.clean_env(),
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-        assert proc.returncode == 0, proc.stderr
-        return proc.stdout
+        return python_output(python, tmp_path, "check.py")
 
     before = run_app("sql_app")
     report = run(RunOptions(tmp_path, allow_dirty=True))
@@ -139,12 +139,7 @@ def test_routes_on_one_shared_router_are_still_registered(tmp_path: Path) -> Non
 
     def paths(package: str) -> str:
         code = f"from {package}.main import app; print(list(app.openapi()['paths']))"
-        proc = subprocess.run(
-            [str(python), "-c", code], cwd=tmp_path, env=support.clean_env(),
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-        assert proc.returncode == 0, proc.stderr
-        return proc.stdout
+        return python_output(python, tmp_path, "-c", code)
 
     assert paths("app") == "['/users/', '/items/']\n"
     assert run(RunOptions(tmp_path, allow_dirty=True)).written
