@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import libcst as cst
@@ -39,100 +40,145 @@ def piece_stem(package: str, key: str) -> str:
 def write_pieces(
     path: str, tree: cst.Module, symbols: list[Symbol]
 ) -> tuple[dict[str, bytes], list[Finding]]:
-    home = {s.name: s.domain or SHARED for s in symbols}
-    kinds = {s.name: s.kind for s in symbols}
-    lines = {s.name: s.line for s in symbols}
-    statement_key = {s.index: s.domain or SHARED for s in symbols}
-    imports, checking, header, others = _layout(tree, statement_key)
-    future = any(isinstance(s, cst.SimpleStatementLine) and _is_future(s) for s in header)
-    tables = {  # class -> table name
-        s.name: table_name(_statement(tree, s.index))
-        for s in symbols
-        if s.kind == "class" and is_table(_statement(tree, s.index))
-    }
-    package = module_name(path)
-    facts = NameFacts.of(tree)
-    keys = sorted(set(home.values()) | ({SHARED} if others else set()))
-    bodies: dict[str, list[Statement]] = {}
-    for key in keys:
-        body = [s for i, s in enumerate(tree.body) if statement_key.get(i) == key]
-        bodies[key] = sorted([*body, *others], key=lambda s: _index(tree, s)) if key else body
-    uses = {key: _use_kinds(bodies[key], tables) for key in keys}
-    foreign = {key: {n for n in uses[key] if home.get(n, key) != key} for key in keys}
-    graph = {key: {home[n] for n in foreign[key]} for key in keys}
-    findings: list[Finding] = []
-    pieces: dict[str, bytes] = {}
-    for key in keys:
-        body = bodies[key]
+    """The pieces of one file (virtual path -> bytes, the re-exporting `__init__` included)
+    and the import cycles between them that could not be broken."""
+    cut = _Cut(path, tree, symbols)
+    pieces = {piece_path(path, key): cut.piece(key) for key in cut.keys}
+    pieces[str(PurePosixPath(path).with_suffix("") / "__init__.py")] = cut.init()
+    return pieces, cut.findings
+
+
+@dataclass
+class _Cut:
+    """One file being cut: what every piece needs to know about the others."""
+
+    path: str
+    tree: cst.Module
+    symbols: list[Symbol]
+    findings: list[Finding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        tree, symbols = self.tree, self.symbols
+        self.home = {s.name: s.domain or SHARED for s in symbols}
+        self.kinds = {s.name: s.kind for s in symbols}
+        self.lines = {s.name: s.line for s in symbols}
+        statement_key = {s.index: s.domain or SHARED for s in symbols}
+        self.imports, self.checking, self.header, others = _layout(tree, statement_key)
+        self.future = any(
+            isinstance(s, cst.SimpleStatementLine) and _is_future(s) for s in self.header
+        )
+        self.tables = {  # class -> table name
+            s.name: table_name(_statement(tree, s.index))
+            for s in symbols
+            if s.kind == "class" and is_table(_statement(tree, s.index))
+        }
+        self.package = module_name(self.path)
+        self.facts = NameFacts.of(tree)
+        self.keys = sorted(set(self.home.values()) | ({SHARED} if others else set()))
+        self.bodies: dict[str, list[Statement]] = {}
+        for key in self.keys:
+            body = [s for i, s in enumerate(tree.body) if statement_key.get(i) == key]
+            self.bodies[key] = (
+                sorted([*body, *others], key=lambda s: _index(tree, s)) if key else body
+            )
+        self.uses = {key: _use_kinds(self.bodies[key], self.tables) for key in self.keys}
+        self.foreign = {
+            key: {n for n in self.uses[key] if self.home.get(n, key) != key} for key in self.keys
+        }
+        self.graph = {key: {self.home[n] for n in self.foreign[key]} for key in self.keys}
+
+    def piece(self, key: str) -> bytes:
+        home, package = self.home, self.package
+        body = self.bodies[key]
         # A function or value of another piece is reached through its module, as it was
         # through this one: a patch of `app.crud.get_datetime_utc` must still reach every use.
-        through_module = {n for n in foreign[key] if kinds[n] != "class" and facts.bindings[n] == 1}
-        # Where two pieces need each other, a class is imported for type checkers only when
-        # only annotations name it, and reached through its module from function bodies.
-        type_only: set[str] = set()
-        deferred: set[str] = set()
-        for name in sorted(foreign[key]):
-            if not _reaches(graph, home[name], key):
-                continue  # no cycle
-            used = uses[key][name]
-            if "eager" in used:
-                findings.append(_cycle_finding(path, lines, name, key, home[name]))
-            elif kinds[name] == "class":
-                type_only |= {name} if "typing" in used else set()
-                deferred |= {name} if "deferred" in used else set()
-        if type_only and not future:  # evaluated at import without the __future__ import
+        through_module = {
+            n for n in self.foreign[key] if self.kinds[n] != "class" and self.facts.bindings[n] == 1
+        }
+        type_only, deferred = self._cycle_breaks(key)
+        if type_only and not self.future:  # evaluated at import without the __future__ import
             body = [_through(s, _QuoteAnnotations(type_only)) for s in body]
         reached = through_module | deferred
         aliases = {
-            piece: _module_alias(path, piece, facts.in_use)
+            piece: _module_alias(self.path, piece, self.facts.in_use)
             for piece in sorted({home[n] for n in reached})
         }
         if reached:
             targets = {n: aliases[home[n]] for n in reached}
             body = [_through(s, _ThroughModule(targets, keep_annotations=deferred)) for s in body]
-        needed = set(uses[key]) | ({"TYPE_CHECKING"} if type_only else set())
-        local = _filtered_imports(imports, needed)
+        needed = set(self.uses[key]) | ({"TYPE_CHECKING"} if type_only else set())
+        local = _filtered_imports(self.imports, needed)
         if type_only and not any("TYPE_CHECKING" in _bindings(line) for line in local):
             local.insert(0, _typing_import(local))
-        cross = _cross_imports(package, foreign[key] - reached - type_only, home)
+        cross = _cross_imports(package, self.foreign[key] - reached - type_only, home)
         cross += [
             cst.parse_statement(f"from {package} import {piece_stem(package, piece)} as {alias}\n")
             for piece, alias in aliases.items()
         ]
         guarded = [
-            *_filtered_imports(_inner_imports(checking), needed),
+            *_filtered_imports(_inner_imports(self.checking), needed),
             *_cross_imports(package, type_only, home),
         ]
         if guarded:
-            cross.append(_type_checking_block(guarded, checking))
-        runtime = {home[n] for n in foreign[key] - type_only}
+            cross.append(_type_checking_block(guarded, self.checking))
+        body += self._registrations(
+            key, body, runtime={home[n] for n in self.foreign[key] - type_only}
+        )
+        if local and cross:  # the new imports form a group of their own
+            cross[0] = cross[0].with_changes(leading_lines=[cst.EmptyLine()])
+        exported = _exports(self.tree, home, key)
+        new_body = _spaced([*self.header, *local, *cross, *exported, *body], len(self.header))
+        return self.tree.with_changes(body=new_body).bytes
+
+    def _cycle_breaks(self, key: str) -> tuple[set[str], set[str]]:
+        """Where two pieces need each other: the classes imported for type checkers only (only
+        annotations name them) and those reached through their module from function bodies;
+        a need at import time cannot be broken and is reported."""
+        type_only: set[str] = set()
+        deferred: set[str] = set()
+        for name in sorted(self.foreign[key]):
+            if not _reaches(self.graph, self.home[name], key):
+                continue  # no cycle
+            used = self.uses[key][name]
+            if "eager" in used:
+                self.findings.append(
+                    _cycle_finding(self.path, self.lines, name, key, self.home[name])
+                )
+            elif self.kinds[name] == "class":
+                type_only |= {name} if "typing" in used else set()
+                deferred |= {name} if "deferred" in used else set()
+        return type_only, deferred
+
+    def _registrations(
+        self, key: str, body: Sequence[Statement], runtime: set[str]
+    ) -> list[Statement]:
         named = _string_words(body) | names_used(cst.Module(body=list(body))).names
-        table_pieces = {home[c] for c, table in tables.items() if {c, table} & named}
-        body += _end_imports(
-            package, path, sorted(table_pieces - {key} - runtime), facts.in_use,
+        table_pieces = {self.home[c] for c, table in self.tables.items() if {c, table} & named}
+        lines = _end_imports(
+            self.package, self.path, sorted(table_pieces - {key} - runtime), self.facts.in_use,
             "# Registers the tables named above before the mappers configure.",
         )  # fmt: skip
         if key == SHARED:
-            body += _end_imports(
-                package, path, _decorated_pieces(symbols, home), facts.in_use,
+            lines += _end_imports(
+                self.package, self.path, _decorated_pieces(self.symbols, self.home),
+                self.facts.in_use,
                 "# Registers the routes (and other functions) that the pieces below decorate"
                 " with the objects above.",
             )  # fmt: skip
-        if local and cross:  # the new imports form a group of their own
-            cross[0] = cross[0].with_changes(leading_lines=[cst.EmptyLine()])
-        exported = _exports(tree, home, key)
-        new_body = _spaced([*header, *local, *cross, *exported, *body], len(header))
-        pieces[piece_path(path, key)] = tree.with_changes(body=new_body).bytes
-    init = [
-        f"from {package}.{piece_stem(package, key)} import "
-        + ", ".join(sorted(n for n, k in home.items() if k == key))
-        + "\n"
-        for key in keys
-        if any(k == key for k in home.values())
-    ]
-    init += _reexported_imports(imports, package)
-    pieces[str(PurePosixPath(path).with_suffix("") / "__init__.py")] = "".join(init).encode()
-    return pieces, findings
+        return lines
+
+    def init(self) -> bytes:
+        """The virtual `__init__`: every name from its piece, and what the file imported
+        from its own package (`models.Base`), as before."""
+        lines = [
+            f"from {self.package}.{piece_stem(self.package, key)} import "
+            + ", ".join(sorted(n for n, k in self.home.items() if k == key))
+            + "\n"
+            for key in self.keys
+            if any(k == key for k in self.home.values())
+        ]
+        lines += _reexported_imports(self.imports, self.package)
+        return "".join(lines).encode()
 
 
 def _end_imports(
