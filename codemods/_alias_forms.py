@@ -12,7 +12,7 @@ from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.plan import MigrationPlan
 
 _FROM_MODULE = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+(?:\.\w+)*)", re.MULTILINE)
-_RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
+RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
 def may_need_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
@@ -22,7 +22,7 @@ def may_need_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
     parts = plan.new_paths.get(path, path).split("/")
     if not (len(parts) == 3 and parts[0] == plan.target_package and parts[1] in plan.domains):
         return False
-    if not _RELATIVE_IMPORT.search(data) and not any(
+    if not RELATIVE_IMPORT.search(data) and not any(
         reaches_other_domain((plan.new_dotted_path(name) or name).split("."), parts[1], plan)
         or plan.is_dissolved_path(name)
         for name in (m.decode("ascii", "replace") for m in _FROM_MODULE.findall(data))

@@ -79,7 +79,7 @@ class NameFacts:
         self._stack.pop()
 
 
-# What a node binds or holds, and which of its children to walk into (None: all of them).
+# What a node binds or holds, and which of its children to walk into.
 # Dispatch on the exact node type: libcst's node classes are ABCs, and a chain of
 # isinstance() checks on every node would cost more than the walk itself.
 def _only(field: str) -> Callable[[NameFacts, cst.CSTNode], Iterable[cst.CSTNode]]:

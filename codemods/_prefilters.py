@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 
-from forgeapi_migrate.codemods._alias_forms import may_need_aliases
+from forgeapi_migrate.codemods._alias_forms import RELATIVE_IMPORT, may_need_aliases
 from forgeapi_migrate.plan import MigrationPlan
-
-RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
 def resolve_reexports(path: str, data: bytes, plan: MigrationPlan) -> bool:
