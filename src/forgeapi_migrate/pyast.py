@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import threading
+import warnings
 
 _LOCK = threading.Lock()
 
@@ -18,3 +19,11 @@ _LOCK = threading.Lock()
 def parse(data: bytes | str, filename: str = "<unknown>") -> ast.Module:
     with _LOCK:
         return ast.parse(data, filename=filename)
+
+
+def check(data: bytes | str, filename: str = "<unknown>") -> None:
+    r"""Raises SyntaxError (or ValueError) when `data` does not parse; the SyntaxWarnings
+    that the user's own code may trigger (`"\d"`) are not ours to print."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        parse(data, filename)

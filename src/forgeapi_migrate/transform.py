@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -17,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from forgeapi_migrate import pyast
-from forgeapi_migrate.changeset import DEFAULT_MODE, ChangeSet, FileChange
+from forgeapi_migrate.changeset import ChangeSet, FileChange
 from forgeapi_migrate.codemods import Codemod
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
@@ -106,9 +105,7 @@ def _unparseable_move(path: str, data: bytes, plan: MigrationPlan) -> Finding | 
     if plan.new_paths.get(path, path) == path:
         return None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", SyntaxWarning)
-            pyast.parse(data)
+        pyast.check(data)
     except SyntaxError as exc:
         return Finding(path, exc.lineno or 1, "FM000", f"cannot parse: {exc.msg}", "error")
     except ValueError as exc:
@@ -142,11 +139,15 @@ def build_changeset(
             continue
         findings.extend(result.findings)
         rewrites += result.rewrites
-        change = _file_change(root, result.path, sources[result.path], result.new_bytes, plan)
+        data = sources[result.path]
         if result.path in discovery.virtual:  # a piece of a split file: created, never moved
-            if change.new_path is None:
+            if result.path in plan.deletions:
                 continue  # the virtual re-exporting __init__, dissolved
-            change = FileChange(None, change.new_path, b"", change.new_bytes)
+            new_path = plan.new_paths.get(result.path, result.path)
+            new_bytes = data if result.new_bytes is None else result.new_bytes
+            change = FileChange(None, new_path, b"", new_bytes)
+        else:
+            change = _file_change(root, result.path, data, result.new_bytes, plan)
         if not change.is_noop:
             changes.append(change)
             if result.verified and change.new_path is not None:
@@ -235,7 +236,7 @@ def _work(path: str, data: bytes) -> FileResult:
 def _file_change(
     root: Path, path: str, data: bytes, new_bytes: bytes | None, plan: MigrationPlan
 ) -> FileChange:
-    mode = _git_mode(root / path) if (root / path).exists() else DEFAULT_MODE
+    mode = _git_mode(root / path)
     if path in plan.deletions:
         return FileChange(path, None, data, b"", mode)
     new_path = plan.new_paths.get(path, path)

@@ -7,8 +7,6 @@ is a bug in a codemod: the run stops and nothing is written.
 
 from __future__ import annotations
 
-import warnings
-
 from forgeapi_migrate import pyast
 from forgeapi_migrate.changeset import ChangeSet
 from forgeapi_migrate.errors import MigrationError
@@ -28,9 +26,7 @@ def check_python(path: str, data: bytes) -> None:
     if not path.endswith(".py"):
         return
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", SyntaxWarning)
-            pyast.parse(data, filename=path)
+        pyast.check(data, filename=path)
     except SyntaxError as exc:
         raise MigrationError(
             f"internal error: the rewritten file does not parse ({exc.msg}); "
