@@ -127,6 +127,14 @@ def is_docstring(statement: cst.CSTNode) -> bool:
     )
 
 
+def absolute_import_from(node: cst.ImportFrom, module: str) -> cst.ImportFrom:
+    """`node` importing from `module` (absolute), its relative dots dropped with their space."""
+    changes: dict[str, object] = {"module": dotted_node(module), "relative": ()}
+    if node.relative:
+        changes["whitespace_after_from"] = cst.SimpleWhitespace(" ")
+    return node.with_changes(**changes)
+
+
 def dotted_node(dotted: str) -> cst.Attribute | cst.Name:
     node: cst.Attribute | cst.Name = cst.Name(dotted.split(".")[0])
     for part in dotted.split(".")[1:]:

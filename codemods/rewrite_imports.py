@@ -18,6 +18,7 @@ from libcst.helpers import get_absolute_module_from_package_for_import
 from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import (
     SplitsImportLines,
+    absolute_import_from,
     alias_binding,
     dotted_name,
     dotted_node,
@@ -193,9 +194,7 @@ class RewriteImports(SplitsImportLines):
 def _with_module(
     node: cst.ImportFrom, module: str, aliases: list[cst.ImportAlias] | None
 ) -> cst.ImportFrom:
-    changes: dict[str, object] = {"module": dotted_node(module), "relative": ()}
-    if node.relative:
-        changes["whitespace_after_from"] = cst.SimpleWhitespace(" ")
+    node = absolute_import_from(node, module)
     if aliases is not None:
-        changes["names"] = with_commas(aliases, keep_last=node.lpar is not None)
-    return node.with_changes(**changes)
+        node = node.with_changes(names=with_commas(aliases, keep_last=node.lpar is not None))
+    return node

@@ -29,14 +29,13 @@ import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
 
 from forgeapi_migrate import naming, pyast
-from forgeapi_migrate.codemods._helpers import alias_binding
+from forgeapi_migrate.codemods._helpers import absolute_import_from, alias_binding, dotted_name
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.split_pieces import piece_path, write_pieces
 from forgeapi_migrate.split_symbols import (
     SHARED,
     Symbol,
-    dotted,
     is_table,
     name_words,
     plural,
@@ -118,11 +117,7 @@ class _AbsoluteImports(cst.CSTTransformer):
         module = get_absolute_module_from_package_for_import(self.package, updated_node)
         if module is None:
             return updated_node  # above the top package: left for FM001 to report
-        return updated_node.with_changes(
-            module=cst.parse_expression(module),
-            relative=(),
-            whitespace_after_from=cst.SimpleWhitespace(" "),
-        )
+        return absolute_import_from(updated_node, module)
 
 
 def _parse(data: bytes) -> cst.Module | None:
@@ -220,9 +215,10 @@ def _bound_split_modules(tree: cst.Module, trees: Mapping[str, cst.Module]) -> d
             continue
         for small in statement.body:
             if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
-                base = dotted(small.module) if small.module else ""
+                base = (dotted_name(small.module) or "") if small.module else ""
                 for alias in small.names:
-                    full = f"{base}.{dotted(alias.name)}" if base else dotted(alias.name)
+                    name = dotted_name(alias.name) or ""
+                    full = f"{base}.{name}" if base else name
                     if full in modules:
                         bound[alias_binding(alias)] = modules[full]
     return bound

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 import libcst as cst
 
 from forgeapi_migrate import naming
-from forgeapi_migrate.codemods._helpers import alias_binding, is_docstring
+from forgeapi_migrate.codemods._helpers import alias_binding, dotted_name, is_docstring
 from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.errors import Finding
@@ -21,7 +21,6 @@ from forgeapi_migrate.split_symbols import (
     SHARED_STEMS,
     Statement,
     Symbol,
-    dotted,
     is_table,
     names_used,
     table_name,
@@ -493,7 +492,7 @@ def _is_type_checking_block(statement: cst.CSTNode) -> bool:
     return (
         isinstance(statement, cst.If)
         and statement.orelse is None
-        and dotted(statement.test).split(".")[-1] == "TYPE_CHECKING"
+        and (dotted_name(statement.test) or "").split(".")[-1] == "TYPE_CHECKING"
         and isinstance(statement.body, cst.IndentedBlock)
         and all(_is_import_line(s) for s in statement.body.body)
     )
@@ -530,7 +529,9 @@ def _is_import_line(statement: cst.CSTNode) -> bool:
 
 def _is_future(statement: cst.SimpleStatementLine) -> bool:
     return any(
-        isinstance(s, cst.ImportFrom) and s.module is not None and dotted(s.module) == "__future__"
+        isinstance(s, cst.ImportFrom)
+        and s.module is not None
+        and dotted_name(s.module) == "__future__"
         for s in statement.body
     )
 
@@ -627,13 +628,13 @@ def _reexported_imports(imports: Iterable[cst.SimpleStatementLine], package: str
                 isinstance(small, cst.ImportFrom)
                 and small.module is not None
                 and not small.relative
-                and dotted(small.module).split(".")[0] == root
-                and dotted(small.module) != root  # `from app import crud`: a module
+                and (dotted_name(small.module) or "").split(".")[0] == root
+                and dotted_name(small.module) != root  # `from app import crud`: a module
                 and not isinstance(small.names, cst.ImportStar)
             ):
                 names = ", ".join(
-                    dotted(a.name) + (f" as {alias_binding(a)}" if a.asname else "")
+                    (dotted_name(a.name) or "") + (f" as {alias_binding(a)}" if a.asname else "")
                     for a in small.names
                 )
-                lines.append(f"from {dotted(small.module)} import {names}\n")
+                lines.append(f"from {dotted_name(small.module)} import {names}\n")
     return lines

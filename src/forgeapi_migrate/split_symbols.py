@@ -135,11 +135,3 @@ def _defines(statement: cst.CSTNode) -> list[tuple[str, str]]:
         if len(names) == 1 and names[0] != "__all__":
             return [(names[0], "value")]
     return []
-
-
-def dotted(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{dotted(node.value)}.{node.attr.value}"
-    return ""
