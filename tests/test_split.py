@@ -345,6 +345,7 @@ def test_the_plan_shows_pieces_by_their_file_and_every_symbol(
     out = capsys.readouterr().out
     assert "app/schemas.py (users)" in out and "app/schemas.py (shared)" in out
     assert "app/schemas/users.py" not in out  # the pieces are not files
+    assert "app/schemas/__init__.py" not in out  # nor is their re-exporting __init__
     assert "FMS01 UserBase -> src/users/schemas.py (its name says users)" in out
     # a finding's brackets are text, not console markup
     assert "set it in [tool.forgeapi-migrate.symbols]" in out

@@ -119,7 +119,10 @@ def plan_command(
     if as_json:
         print(report.plan_json(plan))
     else:
-        report.print_plan(plan, report.stdout_console(), discovery.virtual)
+        pieces = {
+            path: label for split in discovery.splits for path, label in split.labels().items()
+        }
+        report.print_plan(plan, report.stdout_console(), pieces, discovery.virtual)
 
 
 @app.command("batch")

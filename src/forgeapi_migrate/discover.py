@@ -15,11 +15,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING
 
 from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.config import Config
 from forgeapi_migrate.errors import MigrationError
+
+if TYPE_CHECKING:
+    from forgeapi_migrate.split import Split
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
@@ -53,7 +56,7 @@ class Discovery:
     resources: tuple[str, ...] = ()  # non-Python files inside the package (templates, .sql, ...)
     # Single-file layers split into pieces (split.py): virtual piece path -> the real file.
     virtual: Mapping[str, str] = field(default_factory=dict)
-    splits: tuple[Any, ...] = ()  # split.Split records, for the plan's notes
+    splits: tuple[Split, ...] = ()  # for the plan: where each symbol went
     # Layer packages beside the app package (`core/` with the app, `models/`, `schemas/` beside
     # it): migrated with it, as if they were inside it.
     siblings: tuple[str, ...] = ()

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from pathlib import PurePosixPath
 from typing import Any
 
 from rich.console import Console
@@ -97,18 +96,15 @@ def print_error(error: MigrationError, console: Console) -> None:
 
 
 def print_plan(
-    plan: MigrationPlan, console: Console, virtual: Mapping[str, str] | None = None
+    plan: MigrationPlan,
+    console: Console,
+    pieces: Mapping[str, str] | None = None,
+    virtual: Collection[str] = (),
 ) -> None:
-    """The plan as a table. `virtual` maps the pieces of a split single-file layer to their
-    file: they show as `app/crud.py (users)`, not as the module paths they stand for."""
-    virtual = virtual or {}
-
-    def shown(path: str) -> str:
-        if path in virtual:
-            stem = PurePosixPath(path).stem
-            piece = "shared" if stem in {"base", "utils"} else stem
-            return escape(f"{virtual[path]} ({piece})")
-        return escape(path)
+    """The plan as a table. `pieces` labels the pieces of a split single-file layer
+    (`app/crud.py (users)`); `virtual` are the paths that stand for no file (a piece, the
+    split's re-exporting `__init__`): shown by label or not at all."""
+    pieces = pieces or {}
 
     if plan.is_empty:
         console.print(f"Nothing to do: package {plan.source_package!r} is already domain-first.")
@@ -117,9 +113,11 @@ def print_plan(
     for column in ("from", "to", "kind", "why"):
         table.add_column(column)
     for move in plan.moves:
-        table.add_row(shown(move.old), escape(move.new), move.kind, escape(move.reason))
+        old = pieces.get(move.old, move.old)
+        table.add_row(escape(old), escape(move.new), move.kind, escape(move.reason))
     for path in plan.deletions:
-        table.add_row(escape(path), "(removed: empty layer package)", "package", "")
+        if path not in virtual:
+            table.add_row(escape(path), "(removed: empty layer package)", "package", "")
     for path in plan.creations:
         table.add_row("", escape(path), "new", "domain package")
     console.print(table)

@@ -50,6 +50,10 @@ class Split:
     pieces: Mapping[str, str]  # piece key -> virtual path
     findings: tuple[Finding, ...] = ()  # import cycles between pieces it could not break
 
+    def labels(self) -> dict[str, str]:
+        """How the plan shows each piece: `app/crud.py (users)`, `app/crud.py (shared)`."""
+        return {path: f"{self.path} ({key or 'shared'})" for key, path in self.pieces.items()}
+
 
 def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discovery:
     """The discovery with every multi-domain single-file layer replaced by its pieces."""
