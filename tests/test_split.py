@@ -10,6 +10,7 @@ from forgeapi_migrate.cli import main
 from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.pipeline import RunOptions, run
 from tests.conftest import write_tree
+from tests.helpers import tree_files
 
 MAIN = "from fastapi import FastAPI\n\napp = FastAPI()\n"
 DATABASE = (
@@ -359,3 +360,16 @@ def test_each_piece_gets_its_share_of_the_files_dunder_all(tmp_path: Path) -> No
     assert '\n__all__ = ["UserBase"]\n' in files["src/users/schemas.py"]
     assert '\n__all__ = ["ItemCreate"]\n' in files["src/items/schemas.py"]
     assert '\n__all__ = ["Message"]\n' in files["src/schemas.py"]
+
+
+def test_a_bad_symbols_table_is_refused_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pyproject = '[tool.forgeapi-migrate.symbols]\n"app/schemas.py:Message" = "not a domain"\n'
+    write_tree(tmp_path, {"app/__init__.py": "", "app/main.py": MAIN, "app/database.py": DATABASE,
+                          **TABLES, "app/schemas.py": SCHEMAS, "pyproject.toml": pyproject})  # fmt: skip
+    before = tree_files(tmp_path)
+    assert main([str(tmp_path), "--allow-dirty"]) == 2
+    err = capsys.readouterr().err
+    assert "pyproject.toml" in err and "symbols must map" in err
+    assert tree_files(tmp_path) == before
