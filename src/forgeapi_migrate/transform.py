@@ -63,11 +63,12 @@ def _run(path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod
     # Imported here, once a file needs a rewrite: a run with nothing to do never loads libcst.
     import libcst as cst
 
+    from forgeapi_migrate.codegen import module_bytes
     from forgeapi_migrate.codemods._helpers import SourceFile
 
     in_package = plan.owns_path(path)
     try:
-        tree = cst.parse_module(data)
+        tree = original = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
         return FileResult(path, None, error=_syntax_error(path, exc))
     except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
@@ -95,7 +96,7 @@ def _run(path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod
             )
         findings.extend(codemod.findings)
         rewrites += codemod.rewrites
-    new_bytes = tree.bytes
+    new_bytes = module_bytes(original, data, tree)
     return FileResult(path, None if new_bytes == data else new_bytes, tuple(findings), rewrites)
 
 
