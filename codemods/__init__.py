@@ -20,12 +20,18 @@ if TYPE_CHECKING:
     from forgeapi_migrate.plan import MigrationPlan
 
 
+Prefilter = Callable[[str, bytes, "MigrationPlan"], bool]
+
+
 @dataclass(frozen=True)
 class Codemod:
     ID: str
     DESCRIPTION: str
-    applies_to: Callable[[str, bytes, MigrationPlan], bool]
+    applies_to: Prefilter  # a byte test; False: the file is not parsed for this codemod
     implementation: str  # "module:Class" in this package
+    # A costlier second test (`ast`), asked only when no other codemod has the file parsed
+    # anyway; where one has, the codemod's own `wants` decides on the libcst tree.
+    confirm: Prefilter | None = None
 
     def load(self) -> type[MigrationCodemod]:
         module, _, name = self.implementation.partition(":")
@@ -54,6 +60,7 @@ CODEMODS: tuple[Codemod, ...] = (
         "Import other domains through module aliases (`from src.b import service as b_service`).",
         _prefilters.use_module_aliases,
         "use_module_aliases:UseModuleAliases",
+        _prefilters.confirm_module_aliases,
     ),
     Codemod(
         "FM005",

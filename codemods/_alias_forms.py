@@ -1,5 +1,5 @@
 """The forms FM003 brings cross-domain imports to, and the cheap checks (bytes, then `ast`)
-that decide whether a file needs FM003's costly scope analysis at all."""
+that decide whether a file needs FM003 at all."""
 
 from __future__ import annotations
 
@@ -15,19 +15,24 @@ _FROM_MODULE = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+(?:\.\w+)*)", re.MU
 RELATIVE_IMPORT = re.compile(rb"^[ \t]*from[ \t]+\.", re.MULTILINE)
 
 
-def may_need_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
-    """Whether this file is a domain module that imports another domain outside the
-    documented forms. Decided with `ast` (C speed) so that a migrated tree costs no libcst
-    parse at all."""
+def may_reach_other_domain(path: str, data: bytes, plan: MigrationPlan) -> bool:
+    """Whether this file is a domain module with an import line that may reach another domain
+    (bytes only: a regular expression over the import lines)."""
     parts = plan.new_paths.get(path, path).split("/")
     if not (len(parts) == 3 and parts[0] == plan.target_package and parts[1] in plan.domains):
         return False
-    if not RELATIVE_IMPORT.search(data) and not any(
+    return RELATIVE_IMPORT.search(data) is not None or any(
         reaches_other_domain((plan.new_dotted_path(name) or name).split("."), parts[1], plan)
         or plan.is_dissolved_path(name)
         for name in (m.decode("ascii", "replace") for m in _FROM_MODULE.findall(data))
-    ):
-        return False  # no `from` import can reach another domain: no need to parse
+    )
+
+
+def needs_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
+    """Whether this domain module imports another domain outside the documented forms, decided
+    with `ast` (C speed): for a file that nothing else has libcst parse, a migrated one
+    above all, this saves the parse. Asked after `may_reach_other_domain` said yes."""
+    own = plan.new_paths.get(path, path).split("/")[1]
     try:
         tree = pyast.parse(data)
     except (SyntaxError, ValueError):
@@ -35,7 +40,7 @@ def may_need_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
     package = module_name(path).rpartition(".")[0]
     for node in _ast_imports(tree.body):
         if isinstance(node, ast.Import):
-            if _import_needs_work(node, parts[1], plan):
+            if _import_needs_work(node, own, plan):
                 return True
             continue
         old = _absolute(package, node.module, node.level)
@@ -43,7 +48,7 @@ def may_need_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
             return True  # `from app.models import user`: resolved by the tree
         new = (plan.new_dotted_path(old) or old).split(".")
         names = [(a.name, a.asname or a.name) for a in node.names]
-        if reaches_other_domain(new, parts[1], plan) and not in_documented_form(
+        if reaches_other_domain(new, own, plan) and not in_documented_form(
             new, names, plan.alias_style
         ):
             return True

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
-from forgeapi_migrate.codemods._alias_forms import RELATIVE_IMPORT, may_need_aliases
+from forgeapi_migrate.codemods._alias_forms import (
+    RELATIVE_IMPORT,
+    may_reach_other_domain,
+    needs_aliases,
+)
 from forgeapi_migrate.plan import MigrationPlan
 
 
@@ -30,9 +34,15 @@ def rewrite_imports(path: str, data: bytes, plan: MigrationPlan) -> bool:
 
 
 def use_module_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
-    """FM003: a domain module that may import another domain outside the documented forms
-    (bytes first, then `ast`; see `_alias_forms.py`)."""
-    return may_need_aliases(path, data, plan)
+    """FM003: a domain module with an import line that may reach another domain."""
+    return may_reach_other_domain(path, data, plan)
+
+
+def confirm_module_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
+    """FM003's second question, asked (with `ast`) only of a file that no other codemod has
+    parsed anyway: does it import another domain outside the documented forms? For a file
+    that is parsed anyway, FM003's `wants` answers the same on the libcst tree, for free."""
+    return needs_aliases(path, data, plan)
 
 
 def add_naming_convention(path: str, data: bytes, plan: MigrationPlan) -> bool:

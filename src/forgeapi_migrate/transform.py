@@ -53,8 +53,12 @@ def transform_source(
 def codemods_for(
     path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod]
 ) -> tuple[Codemod, ...]:
-    """The codemods that may change this file, judged from its bytes, before any parse."""
-    return tuple(c for c in codemods if c.applies_to(path, data, plan))
+    """The codemods that may change this file, judged before any libcst parse: from its bytes,
+    then, for a file that only codemods with a second (`ast`) test would parse, from that."""
+    chosen = tuple(c for c in codemods if c.applies_to(path, data, plan))
+    if any(c.confirm is None for c in chosen):
+        return chosen  # parsed anyway: the others decide on the tree (`wants`)
+    return tuple(c for c in chosen if c.confirm is not None and c.confirm(path, data, plan))
 
 
 def _run(path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod]) -> FileResult:
