@@ -182,8 +182,8 @@ def _restore(root: Path, originals: dict[str, FileChange], written: list[str]) -
 
 def _remove_empty_dirs(root: Path, paths: Iterable[str]) -> None:
     """Remove folders a move emptied (a stale __pycache__ does not keep one alive)."""
-    for path in sorted(paths, key=lambda p: -p.count("/")):
-        directory = (root / path).parent
+    folders = {(root / path).parent for path in paths}  # each once, however many files left it
+    for directory in sorted(folders, key=lambda folder: -len(folder.parts)):
         while directory != root and directory.is_dir():
             cache = directory / "__pycache__"
             if cache.is_dir() and {p.name for p in directory.iterdir()} == {"__pycache__"}:
