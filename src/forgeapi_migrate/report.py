@@ -9,13 +9,10 @@ import json
 import sys
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.live import Live
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from forgeapi_migrate.batch import OK_STATUSES, BatchReport, RepoResult
 from forgeapi_migrate.codemods import CODEMODS
@@ -23,6 +20,12 @@ from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.pipeline import Report
 from forgeapi_migrate.plan import MigrationPlan
 from forgeapi_migrate.transform import Progress as ProgressCallback
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# rich's progress bar, live display and tables are imported where they are drawn: a run in CI
+# (no terminal, nothing to tabulate) does not pay for importing them.
 
 
 def stderr_console() -> Console:
@@ -41,6 +44,8 @@ def progress_bar(console: Console) -> Iterator[Any]:
     if not console.is_terminal:
         yield None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     columns = (TextColumn("[bold]migrating"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=console, transient=True) as bar:
 
@@ -109,6 +114,8 @@ def print_plan(
     if plan.is_empty:
         console.print(f"Nothing to do: package {plan.source_package!r} is already domain-first.")
         return
+    from rich.table import Table
+
     table = Table(title=f"{plan.source_package} -> {plan.target_package}", show_lines=False)
     for column in ("from", "to", "kind", "why"):
         table.add_column(column)
@@ -174,6 +181,8 @@ def write_stdout_bytes(data: bytes) -> None:
 
 
 def batch_table(results: Sequence[RepoResult]) -> Table:
+    from rich.table import Table
+
     table = Table(title="forgeapi-migrate batch")
     for column in ("repository", "status", "branch", "commit", "moved", "warnings", "seconds"):
         table.add_column(column)
@@ -189,6 +198,8 @@ def batch_table(results: Sequence[RepoResult]) -> Table:
 @contextmanager
 def live_batch_table(console: Console) -> Iterator[Callable[[RepoResult], None]]:
     """A table on stderr that grows as repositories finish; printed once when not a terminal."""
+    from rich.live import Live
+
     results: list[RepoResult] = []
     with Live(batch_table(results), console=console, auto_refresh=False) as live:
 
