@@ -32,6 +32,9 @@ class Codemod:
     # A costlier second test (`ast`), asked only when no other codemod has the file parsed
     # anyway; where one has, the codemod's own `wants` decides on the libcst tree.
     confirm: Prefilter | None = None
+    # For a file only this codemod changes: how many of its first bytes hold all it can
+    # change (the rest is neither parsed nor generated again; see transform._parse).
+    head: Callable[[bytes, MigrationPlan], int] | None = None
 
     def load(self) -> type[MigrationCodemod]:
         module, _, name = self.implementation.partition(":")
@@ -54,6 +57,7 @@ CODEMODS: tuple[Codemod, ...] = (
         "Point every import of a moved module at its new home (relative ones made absolute).",
         _prefilters.rewrite_imports,
         "rewrite_imports:RewriteImports",
+        head=_prefilters.rewrite_imports_head,
     ),
     Codemod(
         "FM003",

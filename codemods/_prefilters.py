@@ -33,6 +33,22 @@ def rewrite_imports(path: str, data: bytes, plan: MigrationPlan) -> bool:
     return plan.owns_path(path) and RELATIVE_IMPORT.search(data) is not None
 
 
+_TOP_LEVEL_DEFINITION = re.compile(rb"^(?:@|def[ \t]|class[ \t]|async[ \t]+def[ \t])", re.M)
+
+
+def rewrite_imports_head(data: bytes, plan: MigrationPlan) -> int:
+    """FM001 changes import statements, and `app.x.y` chains used through a plain
+    `import app.x`: nothing in a part of the file that holds neither the word `import` nor a
+    mention of the package. The file up to the first top-level `def`, `class` or decorator
+    after the last of them, or all of it."""
+    last = data.rfind(b"import")
+    last = 0 if last < 0 else last + len(b"import")
+    for mention in plan.source_bytes_pattern.finditer(data, last):
+        last = mention.end()
+    found = _TOP_LEVEL_DEFINITION.search(data, last)
+    return found.start() if found else len(data)
+
+
 def use_module_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
     """FM003: a domain module with an import line that may reach another domain."""
     return may_reach_other_domain(path, data, plan)

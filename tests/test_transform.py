@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from forgeapi_migrate.codemods import Codemod
-from forgeapi_migrate.transform import codemods_for
+from dataclasses import replace
+from pathlib import Path
+
+from forgeapi_migrate.codemods import CODEMODS, Codemod
+from forgeapi_migrate.codemods._prefilters import rewrite_imports_head
+from forgeapi_migrate.pipeline import make_plan
+from forgeapi_migrate.plan import MigrationPlan
+from forgeapi_migrate.transform import _process, codemods_for, transform_source
 from tests.helpers import plan_from_moves
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PLAN = plan_from_moves({"app/crud/user.py": "src/users/service.py"})
 
@@ -40,3 +48,78 @@ def test_the_second_test_keeps_what_it_confirms() -> None:
     skipped = _entry("FM008", False, True, asked)
     assert codemods_for("a.py", b"", PLAN, [yes, no, skipped]) == (yes,)
     assert asked == ["FM003", "FM007"]  # a codemod its byte test ruled out is not asked again
+
+
+# -- only the head of a file is parsed when all FM001 can change lies there ---------------
+
+FM001 = next(c for c in CODEMODS if c.ID == "FM001")
+WHOLE_FILE_FM001 = replace(FM001, head=None)
+MOVES = plan_from_moves({"app/models/user.py": "src/users/models.py"})
+TEST_MODULE = b'''"""Tests."""
+from app.models.user import User
+
+
+@pytest.fixture
+def user():
+    return User(name="x")
+
+
+def test_user(user):
+    assert user.name == "x"
+'''
+
+
+def test_the_head_ends_before_the_first_definition_after_the_last_import() -> None:
+    head = rewrite_imports_head(TEST_MODULE, MOVES)
+    assert TEST_MODULE[head:].startswith(b"@pytest.fixture")
+    late_import = TEST_MODULE + b"\n\ndef later():\n    import os\n"
+    assert rewrite_imports_head(late_import, MOVES) == len(late_import)
+    mention = TEST_MODULE.replace(b'name="x")', b'name="x", module=app)')
+    assert mention[rewrite_imports_head(mention, MOVES) :].startswith(b"def test_user")
+    assert rewrite_imports_head(b"import app.models.user\n", MOVES) == len(
+        b"import app.models.user\n"
+    )
+    assert rewrite_imports_head(b"x = 1\n\ndef f(): ...\n", MOVES) == len(b"x = 1\n\n")
+
+
+def _results_agree(path: str, data: bytes, plan: MigrationPlan) -> bool:
+    """FM001 alone on the file gives the same as FM001 on the whole file; True if the head
+    was shorter than the file (the comparison meant something)."""
+    head = transform_source(path, data, plan, [FM001])
+    whole = transform_source(path, data, plan, [WHOLE_FILE_FM001])
+    assert head == whole, path
+    return rewrite_imports_head(data, plan) < len(data)
+
+
+def test_a_head_gives_what_the_whole_file_gives() -> None:
+    assert _results_agree("tests/test_user.py", TEST_MODULE, MOVES)
+    result = transform_source("tests/test_user.py", TEST_MODULE, MOVES, [FM001])
+    assert result.new_bytes == TEST_MODULE.replace(b"app.models.user", b"src.users.models")
+
+
+def test_a_head_that_cuts_a_string_falls_back_to_the_whole_file() -> None:
+    data = b'from app.models.user import User\nDOC = """\n@decorated\n"""\n'
+    assert rewrite_imports_head(data, MOVES) < len(data)  # the cut is inside the string
+    assert _results_agree("tests/test_user.py", data, MOVES)
+
+
+def test_every_corpus_file_fm001_rewrites_alone_agrees() -> None:
+    shortened = 0
+    for before in sorted(ROOT.glob("corpus/*/before")):
+        discovery, plan = make_plan(before)
+        for path, data in sorted(discovery.sources.items()):
+            if codemods_for(path, data, plan, CODEMODS) == (FM001,):
+                shortened += _results_agree(path, data, plan)
+    assert shortened >= 20
+
+
+def test_a_syntax_error_after_the_head_is_reported_at_its_line() -> None:
+    data = TEST_MODULE + b"\n\ndef broken(:\n    pass\n"
+    assert rewrite_imports_head(data, MOVES) < len(data)
+    result = _process("tests/test_user.py", data, MOVES, (FM001,))
+    assert result.error is not None
+    assert (result.error.code, result.error.line) == (
+        "FM000",
+        14,
+    )  # TEST_MODULE has 11 lines, then two blank ones
+    assert result.error.message.startswith("cannot parse")

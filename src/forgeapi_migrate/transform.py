@@ -7,6 +7,7 @@ fails does not stop the others, but any failure aborts the run before writing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,7 +25,10 @@ from forgeapi_migrate.plan import MigrationPlan
 from forgeapi_migrate.verify import check_python
 
 if TYPE_CHECKING:
+    import libcst as cst
     from libcst import ParserSyntaxError
+
+    from forgeapi_migrate.codemods._helpers import SourceFile
 
 Progress = Callable[[str], None]
 PARALLEL_MIN_FILES = 100  # below this, starting worker processes costs more than it saves
@@ -68,11 +72,11 @@ def _run(path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod
     import libcst as cst
 
     from forgeapi_migrate.codegen import module_bytes
-    from forgeapi_migrate.codemods._helpers import SourceFile
 
-    in_package = plan.owns_path(path)
+    head = codemods[0].head if len(codemods) == 1 else None
+    end = head(data, plan) if head is not None else len(data)
     try:
-        tree = original = cst.parse_module(data)
+        tree, end = _parse(data, end)
     except cst.ParserSyntaxError as exc:
         return FileResult(path, None, error=_syntax_error(path, exc))
     except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
@@ -81,27 +85,41 @@ def _run(path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod
         )
     findings: list[Finding] = []
     rewrites = 0
-    module = module_name(path)
-    package = module if PurePosixPath(path).name == "__init__.py" else module.rpartition(".")[0]
+    new_tree = tree
     for entry in codemods:
-        codemod_class = entry.load()
-        context = SourceFile(
-            filename=path,
-            full_module_name=module if in_package else None,
-            full_package_name=package if in_package else None,
-        )
-        codemod = codemod_class(context, plan)
+        codemod = entry.load()(_context(path, plan), plan)
         try:
-            tree = codemod.transform_module(tree)
+            new_tree = codemod.transform_module(new_tree)
         except Exception as exc:  # a codemod bug must name the file, not crash the run
-            message = f"{codemod_class.ID} failed: {type(exc).__name__}: {exc}"
-            return FileResult(
-                path, None, error=Finding(path, 1, codemod_class.ID, message, "error")
-            )
+            message = f"{entry.ID} failed: {type(exc).__name__}: {exc}"
+            return FileResult(path, None, error=Finding(path, 1, entry.ID, message, "error"))
         findings.extend(codemod.findings)
         rewrites += codemod.rewrites
-    new_bytes = module_bytes(original, data, tree)
+    new_bytes = module_bytes(tree, data[:end], new_tree) + data[end:]
     return FileResult(path, None if new_bytes == data else new_bytes, tuple(findings), rewrites)
+
+
+def _parse(data: bytes, end: int) -> tuple[cst.Module, int]:
+    """The file parsed, or only its first `end` bytes when they hold all the codemod can
+    change (its `head`). Those bytes end at the start of a top-level line: when they parse on
+    their own they end outside any string, bracket and statement, and the rest of the file
+    is left as it is; when they do not, the whole file is parsed."""
+    import libcst as cst
+
+    if end < len(data):
+        with contextlib.suppress(cst.ParserSyntaxError):
+            return cst.parse_module(data[:end]), end
+    return cst.parse_module(data), len(data)
+
+
+def _context(path: str, plan: MigrationPlan) -> SourceFile:
+    from forgeapi_migrate.codemods._helpers import SourceFile
+
+    if not plan.owns_path(path):
+        return SourceFile(filename=path)
+    module = module_name(path)
+    package = module if PurePosixPath(path).name == "__init__.py" else module.rpartition(".")[0]
+    return SourceFile(filename=path, full_module_name=module, full_package_name=package)
 
 
 def _unparseable_move(path: str, data: bytes, plan: MigrationPlan) -> Finding | None:
@@ -109,6 +127,11 @@ def _unparseable_move(path: str, data: bytes, plan: MigrationPlan) -> Finding | 
     package is an error before anything is written, as it is for the files we rewrite."""
     if plan.new_paths.get(path, path) == path:
         return None
+    return _syntax_finding(path, data)
+
+
+def _syntax_finding(path: str, data: bytes) -> Finding | None:
+    """The first syntax error of a file, as `ast` finds it; None if it parses."""
     try:
         pyast.check(data)
     except SyntaxError as exc:
@@ -218,7 +241,10 @@ def _process(
     try:
         check_python(new_path, result.new_bytes)
     except MigrationError as exc:
-        error = Finding(new_path, exc.line or 1, "FM000", exc.message, "error")
+        # The file's own syntax error, where only its head was parsed; else a codemod's bug.
+        error = _syntax_finding(path, data) or Finding(
+            new_path, exc.line or 1, "FM000", exc.message, "error"
+        )
         return replace(result, error=error)
     return replace(result, verified=True)
 
