@@ -30,8 +30,8 @@ def may_reach_other_domain(path: str, data: bytes, plan: MigrationPlan) -> bool:
 
 def needs_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
     """Whether this domain module imports another domain outside the documented forms, decided
-    with `ast` (C speed): for a file that nothing else has libcst parse, a migrated one
-    above all, this saves the parse. Asked after `may_reach_other_domain` said yes."""
+    with `ast` (C speed): for a file that no other codemod makes libcst parse (a migrated
+    one above all), this saves the parse. Asked after `may_reach_other_domain` said yes."""
     own = plan.new_paths.get(path, path).split("/")[1]
     try:
         tree = pyast.parse(data)
