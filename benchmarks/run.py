@@ -79,9 +79,10 @@ class Measurement:
 
 @dataclass(frozen=True)
 class StepResult:
-    seconds: float
+    seconds: float  # the fastest of the repetitions
     ratio: float
     peak_mib: float
+    runs: tuple[float, ...] = ()  # every repetition's seconds, in the order they ran
 
 
 @dataclass(frozen=True)
@@ -136,20 +137,12 @@ def check_migrated(copy: Path) -> None:
         raise StepFailed(f"the migrated copy {copy} does not have the domain-first layout")
 
 
-def fresh_copy(project: Path, copy: Path) -> Path:
-    if copy.exists():
-        shutil.rmtree(copy)
-    shutil.copytree(project, copy)
-    return copy
-
-
 def run_steps(project: Path, copy: Path, tool: str, logs: Path) -> dict[str, Measurement]:
-    """One measurement of each step; the migration and no-op run on a fresh copy."""
+    """One measurement of each step; the migration and no-op run on `copy`, a fresh copy."""
     results = {
         "floor": measure("floor", [sys.executable, "-c", FLOOR_SCRIPT, str(project)], 0, logs),
         "dry-run": measure("dry-run", [tool, str(project), "--dry-run"], 1, logs),
     }
-    fresh_copy(project, copy)
     results["migrate"] = measure("migrate", [tool, str(copy)], 0, logs)
     check_migrated(copy)
     results["no-op"] = measure("no-op", [tool, str(copy)], 0, logs)
@@ -166,22 +159,33 @@ def best_of(runs: list[dict[str, Measurement]]) -> dict[str, Measurement]:
     }
 
 
-def with_ratios(measured: dict[str, Measurement]) -> dict[str, StepResult]:
+def with_ratios(runs: list[dict[str, Measurement]]) -> dict[str, StepResult]:
+    measured = best_of(runs)
     floor = measured["floor"].seconds
     return {
-        step: StepResult(m.seconds, m.seconds / floor, m.peak_mib) for step, m in measured.items()
+        step: StepResult(
+            m.seconds, m.seconds / floor, m.peak_mib, tuple(run[step].seconds for run in runs)
+        )
+        for step, m in measured.items()
     }
 
 
-def bench_size(domains: int, tool: str, repeat: int, work_dir: Path | None) -> SizeResult:
-    """Generate a project of `domains` domains in a temp dir and measure every step on it."""
-    with tempfile.TemporaryDirectory(prefix=f"forgeapi-bench-{domains}-", dir=work_dir) as tmp:
-        work = Path(tmp)
-        project = work / "project"
-        files = generate(project, domains)
-        python_files = sum(1 for _ in project.rglob("*.py"))
-        runs = [run_steps(project, work / "copy", tool, work / "stderr.log") for _ in range(repeat)]
-    return SizeResult(domains, files, python_files, with_ratios(best_of(runs)))
+def bench_size(domains: int, tool: str, repeat: int, work: Path) -> SizeResult:
+    """Generate a project of `domains` domains under `work` and measure every step on it.
+
+    Every copy the migrations will run on is made first, and nothing is deleted until the
+    whole benchmark ends: on an ext4 file system without a journal (the development
+    machine's), creating a file costs more the more files were deleted in the last minute or
+    so (the kernel's `recently_deleted()` skips their inodes one by one), so a benchmark that
+    deleted its previous copy just before a migration timed its own clean-up."""
+    project = work / "project"
+    files = generate(project, domains)
+    python_files = sum(1 for _ in project.rglob("*.py"))
+    copies = [work / f"copy{index}" for index in range(1, repeat + 1)]
+    for copy in copies:
+        shutil.copytree(project, copy)
+    runs = [run_steps(project, copy, tool, work / "stderr.log") for copy in copies]
+    return SizeResult(domains, files, python_files, with_ratios(runs))
 
 
 def tool_fingerprint() -> str:
@@ -317,9 +321,11 @@ def main(argv: Sequence[str] | None = None, echo: Callable[[str], None] = print)
     try:
         tool = find_tool()
         results = []
-        for domains in args.domains:
-            echo(f"measuring {domains} domains ...")
-            results.append(bench_size(domains, tool, args.repeat, args.work_dir))
+        with tempfile.TemporaryDirectory(prefix="forgeapi-bench-", dir=args.work_dir) as tmp:
+            for index, domains in enumerate(args.domains, start=1):
+                echo(f"measuring {domains} domains ...")
+                work = Path(tmp, f"{index}-domains-{domains}")
+                results.append(bench_size(domains, tool, args.repeat, work))
     except StepFailed as exc:
         echo(f"BENCHMARK FAILED: {exc}")
         return 1
