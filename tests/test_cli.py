@@ -632,3 +632,37 @@ def test_outside_any_git_work_tree_gitpython_is_not_even_imported(tmp_path: Path
     )
     env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_the_installed_command_flushes_its_output_before_its_quick_exit(
+    mini: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`entry_point` ends with `os._exit`, which drops unflushed buffers: through a pipe
+    (block-buffered) the whole diff, the summary and the exit code must still arrive."""
+    assert main([str(mini), "--dry-run"]) == 1
+    expected = capfdbinary.readouterr().out
+    command = [sys.executable, "-m", "forgeapi_migrate"]
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.run([*command, str(mini), "--dry-run"], capture_output=True, env=buffered)
+    assert proc.returncode == 1
+    assert proc.stdout == expected and expected.startswith(b"diff --git")
+    assert b"Would migrate" in proc.stderr
+    listed = subprocess.run(
+        [*command, "list-codemods"], capture_output=True, text=True, env=buffered
+    )
+    assert listed.returncode == 0 and "FM001" in listed.stdout
+    missing = subprocess.run(
+        [*command, str(mini / "nowhere")], capture_output=True, text=True, env=buffered
+    )
+    assert missing.returncode == 2 and "nowhere" in missing.stderr
+
+
+def test_hard_exit_delivers_what_is_still_buffered() -> None:
+    code = (
+        "import sys; from forgeapi_migrate.cli import hard_exit; "
+        "print('first'); print('no newline', end=''); hard_exit(3)"
+    )
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, env=buffered)
+    assert proc.returncode == 3
+    assert proc.stdout == b"first\nno newline"  # into a pipe: still buffered at the exit

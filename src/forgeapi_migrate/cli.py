@@ -11,11 +11,13 @@ Exit codes: 0 done or nothing to do, 1 changes pending (--check/--dry-run),
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -188,5 +190,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-def entry_point() -> None:
-    sys.exit(main())
+def entry_point() -> NoReturn:
+    hard_exit(main())
+
+
+def hard_exit(code: int) -> NoReturn:
+    """End the process once the output is flushed, skipping the interpreter's tear-down.
+
+    By now everything is written, the worker processes are gone, and what is left is freeing
+    every object one by one (libcst's classes, the sources, the change set): 60 to 130 ms of
+    a 1.5 s run at 200 domains. mypy ends its runs the same way (`mypy.util.hard_exit`).
+    Nothing of ours relies on `atexit`.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nobody is reading
+            stream.flush()
+    os._exit(code)
