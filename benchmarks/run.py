@@ -137,21 +137,12 @@ def check_migrated(copy: Path) -> None:
         raise StepFailed(f"the migrated copy {copy} does not have the domain-first layout")
 
 
-def run_steps(
-    project: Path, copy: Path, tool: str, logs: Path, settle: float = 0.0
-) -> dict[str, Measurement]:
-    """One measurement of each step; the migration and no-op run on `copy`, a fresh copy.
-
-    With `settle`, the migration waits that long first (after a `sync`, which makes the
-    kernel's window for "recently deleted" 30 s instead of up to 3 minutes), so that the files
-    the earlier steps' migrations deleted no longer make its file creations dearer."""
+def run_steps(project: Path, copy: Path, tool: str, logs: Path) -> dict[str, Measurement]:
+    """One measurement of each step; the migration and no-op run on `copy`, a fresh copy."""
     results = {
         "floor": measure("floor", [sys.executable, "-c", FLOOR_SCRIPT, str(project)], 0, logs),
         "dry-run": measure("dry-run", [tool, str(project), "--dry-run"], 1, logs),
     }
-    if settle > 0:
-        os.sync()
-        time.sleep(settle)
     results["migrate"] = measure("migrate", [tool, str(copy)], 0, logs)
     check_migrated(copy)
     results["no-op"] = measure("no-op", [tool, str(copy)], 0, logs)
@@ -179,7 +170,7 @@ def with_ratios(runs: list[dict[str, Measurement]]) -> dict[str, StepResult]:
     }
 
 
-def bench_size(domains: int, tool: str, repeat: int, work: Path, settle: float = 0.0) -> SizeResult:
+def bench_size(domains: int, tool: str, repeat: int, work: Path) -> SizeResult:
     """Generate a project of `domains` domains under `work` and measure every step on it.
 
     Every copy the migrations will run on is made first, and nothing is deleted until the
@@ -193,7 +184,7 @@ def bench_size(domains: int, tool: str, repeat: int, work: Path, settle: float =
     copies = [work / f"copy{index}" for index in range(1, repeat + 1)]
     for copy in copies:
         shutil.copytree(project, copy)
-    runs = [run_steps(project, copy, tool, work / "stderr.log", settle) for copy in copies]
+    runs = [run_steps(project, copy, tool, work / "stderr.log") for copy in copies]
     return SizeResult(domains, files, python_files, with_ratios(runs))
 
 
@@ -285,7 +276,6 @@ def to_json(
     repeat: int,
     source: str,
     work_dir: str,
-    settle: float = 0.0,
 ) -> str:
     document = {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -294,7 +284,6 @@ def to_json(
         "platform": platform.platform(),
         "repeat": repeat,
         "work_dir": work_dir,
-        "settle_seconds": settle,
         "sizes": [asdict(r) for r in results],
         "targets": {
             "domains": TARGET_DOMAINS,
@@ -316,17 +305,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="where the projects are generated (default: the system's temp folder); the "
         "in-place migration's file writes cost what this file system charges",
     )
-    parser.add_argument(
-        "--settle",
-        type=float,
-        default=0.0,
-        metavar="SECONDS",
-        help="sync and wait this long before each in-place migration (35 on ext4 without a "
-        "journal: files deleted in the last 30 s make a file creation dearer there)",
-    )
     args = parser.parse_args(argv)
-    if args.settle < 0:
-        parser.error("--settle must not be negative")
     if args.repeat < 1 or min(args.domains) < 1:
         parser.error("--repeat and --domains must be positive")
     return args
@@ -346,7 +325,7 @@ def main(argv: Sequence[str] | None = None, echo: Callable[[str], None] = print)
             for index, domains in enumerate(args.domains, start=1):
                 echo(f"measuring {domains} domains ...")
                 work = Path(tmp, f"{index}-domains-{domains}")
-                results.append(bench_size(domains, tool, args.repeat, work, args.settle))
+                results.append(bench_size(domains, tool, args.repeat, work))
     except StepFailed as exc:
         echo(f"BENCHMARK FAILED: {exc}")
         return 1
@@ -355,7 +334,7 @@ def main(argv: Sequence[str] | None = None, echo: Callable[[str], None] = print)
     echo(format_targets(checks))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     work_dir = str(args.work_dir or tempfile.gettempdir())
-    document = to_json(results, checks, args.repeat, before, work_dir, args.settle)
+    document = to_json(results, checks, args.repeat, before, work_dir)
     args.json.write_text(document, encoding="utf-8")
     echo(f"results written to {args.json} (tool source {before})")
     if tool_fingerprint() != before:
