@@ -29,8 +29,8 @@ class Codemod:
     DESCRIPTION: str
     applies_to: Prefilter  # a byte test; False: the file is not parsed for this codemod
     implementation: str  # "module:Class" in this package
-    # A costlier second test (`ast`), asked only when no other codemod has the file parsed
-    # anyway; where one has, the codemod's own `wants` decides on the libcst tree.
+    # A costlier second test (`ast`), asked only when no other codemod has the whole file
+    # parsed anyway; where one has, the codemod's own `wants` decides on the libcst tree.
     confirm: Prefilter | None = None
     # For a file only this codemod changes: how many of its first bytes hold all it can
     # change (the rest is neither parsed nor generated again; see transform._parse).

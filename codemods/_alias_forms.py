@@ -44,15 +44,36 @@ def needs_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
                 return True
             continue
         old = _absolute(package, node.module, node.level)
-        if old is None or plan.is_dissolved_path(old):
-            return True  # `from app.models import user`: resolved by the tree
-        new = (plan.new_dotted_path(old) or old).split(".")
+        if old is None:
+            return True  # a relative import above the top: the libcst parse reports it
+        moved = plan.new_dotted_path(old)
+        if moved is None and plan.is_dissolved_path(old):
+            # `from app.crud import user`: each name is a module of its own, or a name the
+            # dissolved package re-exported; FM003 has work if one reaches another domain.
+            if any(_may_reach(f"{old}.{a.name}", own, plan) for a in node.names):
+                return True
+            continue
+        new = (moved or old).split(".")
         names = [(a.name, a.asname or a.name) for a in node.names]
         if reaches_other_domain(new, own, plan) and not in_documented_form(
             new, names, plan.alias_style
         ):
             return True
     return False
+
+
+def _may_reach(old: str, own: str, plan: MigrationPlan) -> bool:
+    """Whether `app.x.y` is, after the move, in a domain other than `own` (or unknown)."""
+    new = plan.new_dotted_path(old)
+    if new is None:
+        return True
+    parts = new.split(".")
+    return (
+        parts[0] == plan.target_package
+        and len(parts) > 1
+        and parts[1] in plan.domains
+        and parts[1] != own
+    )
 
 
 def reaches_other_domain(parts: list[str], own: str, plan: MigrationPlan) -> bool:

@@ -56,8 +56,8 @@ def use_module_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
 
 def confirm_module_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
     """FM003's second question, asked (with `ast`) only of a file that no other codemod has
-    parsed anyway: does it import another domain outside the documented forms? For a file
-    that is parsed anyway, FM003's `wants` answers the same on the libcst tree, for free."""
+    parsed whole anyway: does it import another domain outside the documented forms? For a
+    file that is, FM003's `wants` answers the same on the libcst tree, for free."""
     return needs_aliases(path, data, plan)
 
 

@@ -41,6 +41,16 @@ def test_a_second_test_is_asked_only_when_nothing_else_parses_the_file() -> None
     assert asked == ["FM003"]
 
 
+def test_a_codemod_that_parses_only_a_head_does_not_spare_the_second_test() -> None:
+    asked: list[str] = []
+    costly = _entry("FM003", True, False, asked)
+    head_only = replace(_entry("FM001", True, None, asked), head=lambda data, plan: 0)
+    assert codemods_for("a.py", b"", PLAN, [head_only, costly]) == (head_only,)
+    assert asked == ["FM003"]  # ruled out: only the head is parsed, for FM001
+    confirmed = replace(costly, confirm=lambda path, data, plan: True)
+    assert codemods_for("a.py", b"", PLAN, [head_only, confirmed]) == (head_only, confirmed)
+
+
 def test_the_second_test_keeps_what_it_confirms() -> None:
     asked: list[str] = []
     yes = _entry("FM003", True, True, asked)
@@ -123,3 +133,47 @@ def test_a_syntax_error_after_the_head_is_reported_at_its_line() -> None:
         14,
     )  # TEST_MODULE has 11 lines, then two blank ones
     assert result.error.message.startswith("cannot parse")
+
+
+def _byte_chosen_on_the_whole_file(path: str, data: bytes, plan: MigrationPlan) -> tuple[Codemod, ...]:
+    """What a file got before any second test or head: every codemod its bytes ask for."""
+    return tuple(replace(c, head=None) for c in CODEMODS if c.applies_to(path, data, plan))
+
+
+def test_second_tests_and_heads_change_no_output_of_the_corpus_or_the_benchmark(
+    tmp_path: Path,
+) -> None:
+    """Every corpus file, and every file of a generated benchmark project: the codemods
+    chosen with the second tests and heads give what all byte-chosen ones give on the whole
+    file. Counts how many files the second tests spared a whole-file parse."""
+    generated = tmp_path / "generated"
+    _benchmark_generator().generate(generated, 6)
+    spared = 0
+    for root in [*sorted(ROOT.glob("corpus/*/before")), generated]:
+        discovery, plan = make_plan(root)
+        for path, data in sorted(discovery.sources.items()):
+            every = _byte_chosen_on_the_whole_file(path, data, plan)
+            chosen = codemods_for(path, data, plan, CODEMODS)
+            assert transform_source(path, data, plan, CODEMODS) == _process_all(
+                path, data, plan, every
+            ), path
+            spared += len(every) > 1 and len(chosen) == 1 and chosen[0].head is not None
+    assert spared >= 12  # the generated project's routes and models (6 + 6) at least
+
+
+def _process_all(path: str, data: bytes, plan: MigrationPlan, codemods: tuple[Codemod, ...]):
+    from forgeapi_migrate.transform import _run
+
+    return _run(path, data, plan, codemods)
+
+
+def _benchmark_generator():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module

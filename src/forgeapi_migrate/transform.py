@@ -58,11 +58,13 @@ def codemods_for(
     path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod]
 ) -> tuple[Codemod, ...]:
     """The codemods that may change this file, judged before any libcst parse: from its bytes,
-    then, for a file that only codemods with a second (`ast`) test would parse, from that."""
+    then, unless a codemod without either needs the whole file parsed anyway, from the second
+    (`ast`) tests: a codemod that one rules out neither costs a parse nor, when the only one
+    left has a `head`, makes the whole file parsed."""
     chosen = tuple(c for c in codemods if c.applies_to(path, data, plan))
-    if any(c.confirm is None for c in chosen):
-        return chosen  # parsed anyway: the others decide on the tree (`wants`)
-    return tuple(c for c in chosen if c.confirm is not None and c.confirm(path, data, plan))
+    if any(c.confirm is None and c.head is None for c in chosen):
+        return chosen  # parsed whole anyway: the others decide on the tree (`wants`)
+    return tuple(c for c in chosen if c.confirm is None or c.confirm(path, data, plan))
 
 
 def _run(path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod]) -> FileResult:
