@@ -1,8 +1,12 @@
-"""Test helpers: small plans built from a move table, and tree comparison."""
+"""Test helpers: small plans built from a move table, tree comparison, the benchmark's
+project generator."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path, PurePosixPath
+from types import ModuleType
 
 from forgeapi_migrate.plan import MigrationPlan, ModuleMove, missing_inits
 
@@ -27,3 +31,14 @@ def tree_files(root: Path) -> dict[str, tuple[bytes, bool]]:
         if path.is_file():
             files[str(rel)] = (path.read_bytes(), bool(path.stat().st_mode & 0o100))
     return files
+
+
+def benchmark_generator() -> ModuleType:
+    """`benchmarks/generate.py` (not a package), loaded from its file."""
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
+    spec = importlib.util.spec_from_file_location("generate", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module

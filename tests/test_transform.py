@@ -9,8 +9,8 @@ from forgeapi_migrate.codemods import CODEMODS, Codemod
 from forgeapi_migrate.codemods._prefilters import rewrite_imports_head
 from forgeapi_migrate.pipeline import make_plan
 from forgeapi_migrate.plan import MigrationPlan
-from forgeapi_migrate.transform import _process, codemods_for, transform_source
-from tests.helpers import plan_from_moves
+from forgeapi_migrate.transform import _process, _run, codemods_for, transform_source
+from tests.helpers import benchmark_generator, plan_from_moves
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -135,7 +135,9 @@ def test_a_syntax_error_after_the_head_is_reported_at_its_line() -> None:
     assert result.error.message.startswith("cannot parse")
 
 
-def _byte_chosen_on_the_whole_file(path: str, data: bytes, plan: MigrationPlan) -> tuple[Codemod, ...]:
+def _byte_chosen_on_the_whole_file(
+    path: str, data: bytes, plan: MigrationPlan
+) -> tuple[Codemod, ...]:
     """What a file got before any second test or head: every codemod its bytes ask for."""
     return tuple(replace(c, head=None) for c in CODEMODS if c.applies_to(path, data, plan))
 
@@ -147,33 +149,14 @@ def test_second_tests_and_heads_change_no_output_of_the_corpus_or_the_benchmark(
     chosen with the second tests and heads give what all byte-chosen ones give on the whole
     file. Counts how many files the second tests spared a whole-file parse."""
     generated = tmp_path / "generated"
-    _benchmark_generator().generate(generated, 6)
+    benchmark_generator().generate(generated, 6)
     spared = 0
     for root in [*sorted(ROOT.glob("corpus/*/before")), generated]:
         discovery, plan = make_plan(root)
         for path, data in sorted(discovery.sources.items()):
             every = _byte_chosen_on_the_whole_file(path, data, plan)
             chosen = codemods_for(path, data, plan, CODEMODS)
-            assert transform_source(path, data, plan, CODEMODS) == _process_all(
-                path, data, plan, every
-            ), path
+            expected = _run(path, data, plan, every)
+            assert transform_source(path, data, plan, CODEMODS) == expected, path
             spared += len(every) > 1 and len(chosen) == 1 and chosen[0].head is not None
     assert spared >= 12  # the generated project's routes and models (6 + 6) at least
-
-
-def _process_all(path: str, data: bytes, plan: MigrationPlan, codemods: tuple[Codemod, ...]):
-    from forgeapi_migrate.transform import _run
-
-    return _run(path, data, plan, codemods)
-
-
-def _benchmark_generator():
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks/generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module

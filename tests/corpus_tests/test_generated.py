@@ -3,31 +3,18 @@ after migration: the thing the benchmark times is a working migration, not just 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 from forgeapi_migrate.cli import main
 from tests.corpus_tests import support
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "generate", support.REPO / "benchmarks/generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["generate"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+from tests.helpers import benchmark_generator
 
 
 def test_generated_project_tests_pass_after_migration(tmp_path: Path) -> None:
     python = support.corpus_python()
     before = tmp_path / "before"
-    files = _generator().generate(before, 20)
+    files = benchmark_generator().generate(before, 20)
     assert files > 100
     after = tmp_path / "after"
     shutil.copytree(before, after)
