@@ -184,6 +184,7 @@ def bench_size(domains: int, tool: str, repeat: int, work: Path) -> SizeResult:
     copies = [work / f"copy{index}" for index in range(1, repeat + 1)]
     for copy in copies:
         shutil.copytree(project, copy)
+    os.sync()  # written back now, not by the kernel's flusher during a measured step
     runs = [run_steps(project, copy, tool, work / "stderr.log") for copy in copies]
     return SizeResult(domains, files, python_files, with_ratios(runs))
 
