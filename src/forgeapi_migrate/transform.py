@@ -57,10 +57,10 @@ def transform_source(
 def codemods_for(
     path: str, data: bytes, plan: MigrationPlan, codemods: Sequence[Codemod]
 ) -> tuple[Codemod, ...]:
-    """The codemods that may change this file, judged before any libcst parse: from its bytes,
-    then, unless a codemod without either needs the whole file parsed anyway, from the second
-    (`ast`) tests: a codemod that one rules out neither costs a parse nor, when the only one
-    left has a `head`, makes the whole file parsed."""
+    """The codemods that may change this file, judged before any libcst parse: first from its
+    bytes; then, unless a chosen codemod with neither a second (`ast`) test nor a `head` has
+    the whole file parsed anyway, by the second tests. A codemod ruled out there costs no
+    parse, and when the one left has a `head`, only that much of the file is parsed."""
     chosen = tuple(c for c in codemods if c.applies_to(path, data, plan))
     if any(c.confirm is None and c.head is None for c in chosen):
         return chosen  # parsed whole anyway: the others decide on the tree (`wants`)
