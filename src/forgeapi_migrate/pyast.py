@@ -17,13 +17,10 @@ _LOCK = threading.Lock()
 
 
 def parse(data: bytes | str, filename: str = "<unknown>") -> ast.Module:
-    with _LOCK:
-        return ast.parse(data, filename=filename)
-
-
-def check(data: bytes | str, filename: str = "<unknown>") -> None:
-    r"""Raises SyntaxError (or ValueError) when `data` does not parse; the SyntaxWarnings
-    that the user's own code may trigger (`"\d"`) are not ours to print."""
-    with warnings.catch_warnings():
+    r"""`ast.parse`, under the lock. The warnings the user's own code triggers while it is
+    parsed (`"\d"`: a SyntaxWarning since Python 3.12, a DeprecationWarning before) are
+    not ours to print: on 3.13 every file with one printed it once per parse."""
+    with _LOCK, warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
-        parse(data, filename)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ast.parse(data, filename=filename)

@@ -135,7 +135,7 @@ def _unparseable_move(path: str, data: bytes, plan: MigrationPlan) -> Finding | 
 def _syntax_finding(path: str, data: bytes) -> Finding | None:
     """The first syntax error of a file, as `ast` finds it; None if it parses."""
     try:
-        pyast.check(data)
+        pyast.parse(data)
     except SyntaxError as exc:
         return Finding(path, exc.lineno or 1, "FM000", f"cannot parse: {exc.msg}", "error")
     except ValueError as exc:

@@ -26,7 +26,7 @@ def check_python(path: str, data: bytes) -> None:
     if not path.endswith(".py"):
         return
     try:
-        pyast.check(data, filename=path)
+        pyast.parse(data, filename=path)
     except SyntaxError as exc:
         raise MigrationError(
             f"internal error: the rewritten file does not parse ({exc.msg}); "
