@@ -65,15 +65,8 @@ def needs_aliases(path: str, data: bytes, plan: MigrationPlan) -> bool:
 def _may_reach(old: str, own: str, plan: MigrationPlan) -> bool:
     """Whether `app.x.y` is, after the move, in a domain other than `own` (or unknown)."""
     new = plan.new_dotted_path(old)
-    if new is None:
-        return True
-    parts = new.split(".")
-    return (
-        parts[0] == plan.target_package
-        and len(parts) > 1
-        and parts[1] in plan.domains
-        and parts[1] != own
-    )
+    # `src.<b>.service.get_user` (a re-exported name) reaches domain b as `src.<b>.service` does
+    return new is None or reaches_other_domain(new.split(".")[:3], own, plan)
 
 
 def reaches_other_domain(parts: list[str], own: str, plan: MigrationPlan) -> bool:
