@@ -31,7 +31,8 @@ def _may_be_in_a_work_tree(root: Path) -> bool:
     tell us the same. Anything else is left to GitPython."""
     if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
         return True
-    return any((folder / ".git").exists() for folder in (root.resolve(), *root.resolve().parents))
+    resolved = root.resolve()
+    return any((folder / ".git").exists() for folder in (resolved, *resolved.parents))
 
 
 class GitError(Exception):
