@@ -127,6 +127,13 @@ def is_docstring(statement: cst.CSTNode) -> bool:
     )
 
 
+def is_import_line(statement: cst.CSTNode) -> bool:
+    """A line of nothing but import statements (`import a; from b import c`)."""
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(s, cst.Import | cst.ImportFrom) for s in statement.body
+    )
+
+
 def absolute_import_from(node: cst.ImportFrom, module: str) -> cst.ImportFrom:
     """`node` importing from `module` (absolute), its relative dots dropped with their space."""
     changes: dict[str, object] = {"module": dotted_node(module), "relative": ()}

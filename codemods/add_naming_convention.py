@@ -19,7 +19,12 @@ from collections.abc import Sequence
 import libcst as cst
 
 from forgeapi_migrate.codemods import _prefilters
-from forgeapi_migrate.codemods._helpers import MigrationCodemod, dotted_name, is_docstring
+from forgeapi_migrate.codemods._helpers import (
+    MigrationCodemod,
+    dotted_name,
+    is_docstring,
+    is_import_line,
+)
 from forgeapi_migrate.plan import MigrationPlan
 
 CONVENTION = """NAMING_CONVENTION = {
@@ -130,9 +135,7 @@ def _after_imports(body: Sequence[cst.CSTNode]) -> int:
     for position, statement in enumerate(body):
         if is_docstring(statement) and position == 0:
             index = 1
-        elif isinstance(statement, cst.SimpleStatementLine) and all(
-            isinstance(s, cst.Import | cst.ImportFrom) for s in statement.body
-        ):
+        elif is_import_line(statement):
             index = position + 1
         else:
             break

@@ -12,7 +12,12 @@ from pathlib import PurePosixPath
 import libcst as cst
 
 from forgeapi_migrate import naming
-from forgeapi_migrate.codemods._helpers import alias_binding, dotted_name, is_docstring
+from forgeapi_migrate.codemods._helpers import (
+    alias_binding,
+    dotted_name,
+    is_docstring,
+    is_import_line,
+)
 from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.errors import Finding
@@ -463,7 +468,7 @@ def _layout(
     for index, statement in enumerate(tree.body):
         if index in statement_key:
             continue
-        if _is_import_line(statement):
+        if is_import_line(statement):
             assert isinstance(statement, cst.SimpleStatementLine)
             if _is_future(statement):
                 header.append(statement)
@@ -494,7 +499,7 @@ def _is_type_checking_block(statement: cst.CSTNode) -> bool:
         and statement.orelse is None
         and (dotted_name(statement.test) or "").split(".")[-1] == "TYPE_CHECKING"
         and isinstance(statement.body, cst.IndentedBlock)
-        and all(_is_import_line(s) for s in statement.body.body)
+        and all(is_import_line(s) for s in statement.body.body)
     )
 
 
@@ -519,12 +524,6 @@ def _bindings(line: cst.SimpleStatementLine) -> set[str]:
         and not isinstance(small.names, cst.ImportStar)
         for alias in small.names
     }
-
-
-def _is_import_line(statement: cst.CSTNode) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and all(
-        isinstance(s, cst.Import | cst.ImportFrom) for s in statement.body
-    )
 
 
 def _is_future(statement: cst.SimpleStatementLine) -> bool:
