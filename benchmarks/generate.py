@@ -36,10 +36,11 @@ class Domain:
     """The names one domain uses across its layers."""
 
     index: int
+    name: str = ""  # a chosen singular name instead of `d0001` (tests: `route`, `model`)
 
     @property
     def singular(self) -> str:
-        return f"d{self.index:04d}"
+        return self.name or f"d{self.index:04d}"
 
     @property
     def plural(self) -> str:
@@ -51,13 +52,19 @@ class Domain:
 
     @property
     def previous(self) -> Domain | None:
-        return Domain(self.index - 1) if self.index > 1 else None
+        return Domain(self.index - 1, NAMES.get(self.index - 1, "")) if self.index > 1 else None
 
 
-def generate(root: Path, domains: int) -> int:
-    """Write the project under `root` (created if missing) and return how many files it has."""
+NAMES: dict[int, str] = {}  # index -> chosen name, set by `generate(..., names=...)`
+
+
+def generate(root: Path, domains: int, names: tuple[str, ...] = ()) -> int:
+    """Write the project under `root` (created if missing) and return how many files it has.
+    `names`: singular names for the first domains instead of `d0001`, ..."""
     if domains < 1:
         raise ValueError("a project needs at least one domain")
+    NAMES.clear()
+    NAMES.update(enumerate(names, start=1))
     files = dict(project_files(domains))
     for rel, text in files.items():
         path = root / rel
@@ -68,7 +75,7 @@ def generate(root: Path, domains: int) -> int:
 
 def project_files(domains: int) -> Iterator[tuple[str, str]]:
     """Every file of the project as (relative POSIX path, content)."""
-    all_domains = [Domain(i) for i in range(1, domains + 1)]
+    all_domains = [Domain(i, NAMES.get(i, "")) for i in range(1, domains + 1)]
     for package in EMPTY_PACKAGES:
         yield f"{package}/__init__.py", ""
     yield "pyproject.toml", pyproject()

@@ -180,9 +180,105 @@ def test_domain_override_from_config(tmp_path: Path) -> None:
     assert plan.new_paths["app/models/user.py"] == "src/accounts/models.py"
 
 
-def test_domain_that_clashes_with_a_global_module_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(MigrationError, match="needs a package src/config/"):
-        plan_for(tmp_path, {"app/core/config.py": "", "app/api/routes/config.py": ""})
+def test_domain_named_like_a_global_module_is_renamed(tmp_path: Path) -> None:
+    plan = plan_for(tmp_path, {"app/core/config.py": "", "app/api/routes/config.py": ""})
+    assert plan.new_paths["app/core/config.py"] == "src/config.py"
+    assert plan.new_paths["app/api/routes/config.py"] == "src/configs/router.py"
+    move = next(m for m in plan.moves if m.old == "app/api/routes/config.py")
+    assert "renamed 'configs': named like a global module" in move.reason
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # a router named utils.py beside the package's utils.py and a crud layer's utils.py
+        (
+            {"app/api/routes/utils.py": "", "app/utils.py": "", "app/crud/utils.py": ""},
+            {
+                "app/api/routes/utils.py": "src/utils_domain/router.py",
+                "app/utils.py": "src/utils.py",
+                "app/crud/utils.py": "src/crud_utils.py",
+            },
+        ),
+        # a domain named like a standard-library module
+        (
+            {"app/schemas/token.py": "", "app/api/routes/login.py": ""},
+            {"app/schemas/token.py": "src/tokens/schemas.py"},
+        ),
+        # a top-level module named like a domain joins it
+        (
+            {
+                "app/auth.py": "",
+                "app/routers/auth.py": "",
+                "app/invoices.py": "",
+                "app/models/invoice.py": "",
+                "app/services/invoices.py": "",
+            },
+            {
+                "app/auth.py": "src/auth/service.py",
+                "app/routers/auth.py": "src/auth/router.py",
+                "app/invoices.py": "src/invoices/invoices.py",
+                "app/services/invoices.py": "src/invoices/service.py",
+            },
+        ),
+        # one domain's router split across files in a folder of its own
+        (
+            {
+                "app/api/routes/api.py": "",
+                "app/api/routes/articles/api.py": "",
+                "app/api/routes/articles/articles_common.py": "",
+                "app/api/routes/articles/articles_resource.py": "",
+                "app/api/routes/comments.py": "",
+            },
+            {
+                "app/api/routes/api.py": "src/api.py",
+                "app/api/routes/articles/api.py": "src/articles/router.py",
+                "app/api/routes/articles/articles_common.py": "src/articles/articles_common.py",
+                "app/api/routes/articles/articles_resource.py": "src/articles/articles_resource.py",
+                "app/api/routes/comments.py": "src/comments/router.py",
+            },
+        ),
+        # the same router name in two sub-applications
+        (
+            {
+                "app/apps/api/routers/users.py": "",
+                "app/apps/dashboard/routers/users.py": "",
+                "app/apps/auth/routers/users.py": "",
+            },
+            {
+                "app/apps/api/routers/users.py": "src/users/router.py",
+                "app/apps/auth/routers/users.py": "src/users/auth_router.py",
+                "app/apps/dashboard/routers/users.py": "src/users/dashboard_router.py",
+            },
+        ),
+        # test code inside the package keeps its place and never makes a domain
+        (
+            {
+                "app/tests/__init__.py": "",
+                "app/tests/api/__init__.py": "",
+                "app/tests/api/test_items.py": "",
+                "app/tests/crud/test_item.py": "",
+                "app/tests/utils/item.py": "",
+                "app/tests/conftest.py": "",
+                "app/api/routes/items.py": "",
+            },
+            {
+                "app/tests/api/test_items.py": "src/tests/api/test_items.py",
+                "app/tests/crud/test_item.py": "src/tests/crud/test_item.py",
+                "app/tests/utils/item.py": "src/tests/utils/item.py",
+                "app/tests/conftest.py": "src/tests/conftest.py",
+                "app/tests/__init__.py": "src/tests/__init__.py",
+                "app/tests/api/__init__.py": "src/tests/api/__init__.py",
+            },
+        ),
+    ],
+)
+def test_name_clashes_are_settled_not_refused(
+    tmp_path: Path, files: dict[str, str], expected: dict[str, str]
+) -> None:
+    plan = plan_for(tmp_path, files)
+    assert {old: plan.new_paths[old] for old in expected} == expected
+    assert len(set(plan.new_paths.values())) == len(plan.new_paths)
 
 
 def test_already_domain_first_gives_an_empty_plan(tmp_path: Path) -> None:
@@ -220,4 +316,30 @@ def test_a_module_named_like_the_library_it_imports_is_not_a_domain(tmp_path: Pa
     )  # fmt: skip
     assert plan.new_paths["app/models/pydantic.py"] == "src/pydantic_models.py"
     notes = [(n.path, n.message.split(" is named")[0]) for n in plan.notes if n.code == "FMP06"]
-    assert notes == [("app/schemas/token.py", "src/token/schemas.py")]  # the stdlib's `token`
+    # a domain named like the standard library's `token` is renamed, so nothing shadows it
+    assert plan.new_paths["app/schemas/token.py"] == "src/tokens/schemas.py"
+    assert notes == []
+
+
+def test_layer_named_files_join_the_one_domain_that_uses_them(tmp_path: Path) -> None:
+    """`api/crud.py`, `models/pydantic.py`, `models/tortoise.py` for one domain: not domains
+    called crud or globals called pydantic_models, but that domain's service, schemas, models."""
+    plan = plan_for(
+        tmp_path,
+        {"app/api/summaries.py": "from app.api import crud\nfrom app.models.pydantic import S\nfrom app.models.tortoise import T\n",
+         "app/api/crud.py": "from app.models.pydantic import S\nfrom app.models.tortoise import T\n",
+         "app/api/ping.py": "", "app/models/__init__.py": "",
+         "app/models/pydantic.py": "from pydantic import BaseModel\n",
+         "app/models/tortoise.py": "from tortoise import fields, models\n",
+         "app/summarizer.py": "from app.models.tortoise import T\n",
+         "app/services/models.py": "from .. import x\n", "app/routers/items.py": "from app.services import models\n"},
+    )  # fmt: skip
+    assert {m.old: m.new for m in plan.moves if m.domain} == {
+        "app/api/summaries.py": "src/summaries/router.py",
+        "app/api/crud.py": "src/summaries/service.py",
+        "app/api/ping.py": "src/ping/router.py",
+        "app/models/pydantic.py": "src/summaries/schemas.py",
+        "app/models/tortoise.py": "src/summaries/models.py",
+        "app/services/models.py": "src/items/service.py",
+        "app/routers/items.py": "src/items/router.py",
+    }

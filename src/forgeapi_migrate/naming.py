@@ -56,7 +56,7 @@ GLOBAL_PRIORITY = (
     "settings",
     "main",
 )
-_VERSION_DIR = re.compile(r"v\d+$")
+_VERSION_DIR = re.compile(r"(?:\w+_)?v\d+$")  # `v1`, `api_v1`
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def singular(word: str) -> str:
     return word
 
 
-_LAYER_WORDS = frozenset(
+LAYER_WORDS = frozenset(
     {w for layer in (*PRIMARY_LAYERS, *SECONDARY_LAYERS) for w in (layer, singular(layer))}
     | {"repo", "route", "endpoint", "view", "controller", "serializer", "dep", "error", "util"}
 )
@@ -97,16 +97,33 @@ def domain_key(stem: str) -> str:
     """Strip one layer prefix and one layer suffix: `crud_user`, `user_service` -> `user`."""
     name = stem
     head, sep, rest = name.partition("_")
-    if sep and rest and head in _LAYER_WORDS:
+    if sep and rest and head in LAYER_WORDS:
         name = rest
     rest, sep, tail = name.rpartition("_")
-    if sep and rest and tail in _LAYER_WORDS:
+    if sep and rest and tail in LAYER_WORDS:
         name = rest
     return name
 
 
+TEST_DIRS = frozenset({"tests", "test"})
+
+
+def is_test_code(parts: tuple[str, ...]) -> bool:
+    """`tests/api/test_items.py`, `test_x.py`, `x_test.py`, `conftest.py`: what pytest collects
+    or loads, and the helpers beside it. Test code never makes a domain."""
+    *dirs, stem = parts
+    return (
+        any(d in TEST_DIRS for d in dirs)
+        or stem.startswith("test_")
+        or stem.endswith("_test")
+        or stem == "conftest"
+    )
+
+
 def classify(parts: tuple[str, ...]) -> Placement:
     """Place one module, given its path parts inside the package (`("api", "routes", "users")`)."""
+    if is_test_code(parts):
+        return Placement("shared", "", None, None, False, "test code: keeps its place")
     *dirs, stem = parts
     dirs = [d for d in dirs if not _VERSION_DIR.match(d)]
     layer = next((d for d in reversed(dirs) if d in PRIMARY_LAYERS or d in SECONDARY_LAYERS), None)
@@ -117,17 +134,38 @@ def classify(parts: tuple[str, ...]) -> Placement:
         return Placement("domain", role, domain_key(stem), layer, True, f"{layer}/ layer")
     role = PRIMARY_LAYERS[layer]
     below = dirs[len(dirs) - dirs[::-1].index(layer) :]
-    if below and stem not in AGGREGATOR_STEMS and stem not in GENERIC_STEMS:
-        reason = f"{layer}/{'/'.join(below)}/ layer, read at the leaf"
-        return Placement("domain", role, domain_key(stem), layer, False, reason, below[-1])
+    if below:
+        nested = _place_nested(layer, role, below, stem)
+        if nested is not None:
+            return nested
     if role == "router" and stem in AGGREGATOR_STEMS:
         return Placement("global", AGGREGATOR_ROLE, None, layer, False, "router aggregator")
-    if (role == "router" and GLOBAL_STEMS.get(stem) == "dependencies") or stem == "utils":
+    if role == "router" and GLOBAL_STEMS.get(stem) == "dependencies":
+        return Placement("global", "dependencies", None, layer, False, f"{stem}.py in {layer}/")
+    if stem == "utils" and role != "router":  # `routes/utils.py` holds the `/utils` routes
         role = GLOBAL_STEMS[stem]  # a layer's helpers are nobody's domain: `crud/utils.py`
         return Placement("global", role, None, layer, False, f"{stem}.py in {layer}/")
     if stem in GENERIC_STEMS:
         return Placement("global", role, None, layer, False, f"shared {stem}.py in {layer}/")
     return Placement("domain", role, domain_key(stem), layer, False, f"{layer}/ layer")
+
+
+def _place_nested(layer: str, role: str, below: list[str], stem: str) -> Placement | None:
+    """A module in a folder below its layer (`routes/articles/api.py`, `schemas/requests/x.py`)."""
+    folder = below[-1]
+    where = f"{layer}/{'/'.join(below)}/"
+    if role == "router" and stem in AGGREGATOR_STEMS:
+        # the folder's own aggregator: `routes/articles/api.py` is the articles router
+        reason = f"{where} aggregator of the {folder} routes"
+        return Placement("domain", role, domain_key(folder), layer, False, reason)
+    if stem.startswith((f"{folder}_", f"{singular(folder)}_")):
+        # a piece of one domain's layer, split across files: it stays in that domain by name
+        reason = f"{where}: a piece of the {folder} {role}"
+        return Placement("domain", stem, domain_key(folder), layer, False, reason)
+    if stem in AGGREGATOR_STEMS or stem in GENERIC_STEMS:
+        return None
+    reason = f"{where} layer, read at the leaf"
+    return Placement("domain", role, domain_key(stem), layer, False, reason, folder)
 
 
 def _place_outside_layers(dirs: list[str], stem: str) -> Placement:
@@ -139,6 +177,23 @@ def _place_outside_layers(dirs: list[str], stem: str) -> Placement:
     if role is not None:
         return Placement("global", role, None, None, False, f"{stem}.py")
     return Placement("shared", "", None, None, False, "no layer or global role: kept as shared")
+
+
+_DOMAIN_MODULE_NAMES = frozenset(
+    {*PRIMARY_LAYERS.values(), *SECONDARY_LAYERS.values(), *GLOBAL_STEMS.values(),
+     AGGREGATOR_ROLE, "__init__"}
+    | {singular(layer) for layer in (*PRIMARY_LAYERS, *SECONDARY_LAYERS)}
+)  # fmt: skip
+
+
+def is_layer_folder(name: str) -> bool:
+    return name in PRIMARY_LAYERS or name in SECONDARY_LAYERS or name in DATABASE_DIRS
+
+
+def is_domain_module(folder: str, stem: str) -> bool:
+    """Whether `folder/stem.py` reads as a module of a domain package (`routes/router.py`, in a
+    domain called routes) rather than a domain's file in a layer folder (`routes/users.py`)."""
+    return stem in _DOMAIN_MODULE_NAMES or stem == folder
 
 
 def group_plurals(keys: set[str]) -> dict[str, str]:

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from forgeapi_migrate import naming, pyast, resources
+from forgeapi_migrate import naming, pyast, resources, settle
 from forgeapi_migrate.config import AliasStyle, Config
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
@@ -338,8 +338,11 @@ def _database_notes(discovery: Discovery, facts: OrmFacts, convention: bool) -> 
 
 def _refuse_layered_target(discovery: Discovery) -> None:
     for path in discovery.package_files():
-        parts = PurePosixPath(path).parts[1:-1]
-        if any(part in naming.PRIMARY_LAYERS and part != "api" for part in parts):
+        parts = PurePosixPath(path).with_suffix("").parts[1:]
+        if naming.is_test_code(parts) or len(parts) < 2:
+            continue
+        folder, stem = parts[-2], parts[-1]
+        if folder in naming.PRIMARY_LAYERS and not naming.is_domain_module(folder, stem):
             raise MigrationError(
                 f"package {discovery.package!r} is layered but already has the target name; "
                 "set another `target` in [tool.forgeapi-migrate]",
@@ -365,6 +368,12 @@ def _resolve_domains(
         parts = PurePosixPath(path).with_suffix("").parts
         parts = parts[1:] if parts[0] == discovery.package else parts  # a sibling keeps its name
         placement = naming.classify(parts)
+        if placement.role == naming.AGGREGATOR_ROLE and not _includes_routers(path, discovery):
+            # `routes/routes.py` that defines routes itself: the routes domain's router
+            reason = f"{placement.reason}: it defines routes, it includes none"
+            placement = replace(
+                placement, kind="domain", role="router", domain=parts[-1], reason=reason
+            )
         if placement.kind == "domain" and _wraps_library(path, discovery.sources.get(path, b"")):
             # `models/pydantic.py` importing pydantic holds the layer's helpers for that
             # library: not a domain, and never a module named like the library itself
@@ -398,7 +407,16 @@ def _resolve_domains(
             )  # fmt: skip
         else:
             placements[path] = replace(p, domain=domain or p.domain, secondary=False)
-    return placements
+    placements = settle.serve_one_domain(placements, discovery.sources)
+    return settle.settle_domains(placements, discovery.package)
+
+
+def _includes_routers(path: str, discovery: Discovery) -> bool:
+    """An aggregator includes other routers; a file named `routes.py` may just define some."""
+    data = discovery.sources.get(path, b"")
+    return b"include_router" in data or not re.search(
+        rb"@\w+\.(?:get|post|put|patch|delete)\(", data
+    )
 
 
 _IMPORTED_TOP = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+)", re.MULTILINE)
@@ -418,22 +436,16 @@ def _assign_destinations(
         claims[_standard_destination(package, target, path, p)].append(path)
     moves: list[ModuleMove] = []
     notes: list[Finding] = []
-    taken = set(claims)
+    taken = set(claims) | {f"{PurePosixPath(dest).parent}.py" for dest in claims}  # packages too
     for dest, paths in sorted(claims.items()):
         first, *others = sorted(paths, key=lambda path: _claim_rank(path, placements[path]))
         moves.append(_move(first, dest, placements[first]))
         for path in others:
             p = placements[path]
             stem = PurePosixPath(path).stem
-            alt = str(
-                PurePosixPath(dest).with_name(naming.alternative_module_name(p, stem) + ".py")
-            )
-            if alt in taken:
-                raise MigrationError(
-                    f"cannot place {path}: {dest} and {alt} are both taken; name its domain in "
-                    "[tool.forgeapi-migrate.domains] or edit a saved plan",
-                    path=path,
-                )
+            name = naming.alternative_module_name(p, stem)
+            names = [name, f"{name}_{p.role}"] if p.role and p.role != name else [name]
+            alt = settle.distinct_name(path, first, names, taken, str(PurePosixPath(dest).parent))
             taken.add(alt)
             moves.append(_move(path, alt, p))
             notes.append(
@@ -458,8 +470,9 @@ def _standard_destination(package: str, target: str, path: str, p: naming.Placem
 _SHARED = naming.Placement("shared", "", None, None, False, "")
 
 
-def _claim_rank(path: str, p: naming.Placement) -> tuple[int, int, str]:
-    """Who keeps the standard name: the file whose layer/stem says it most plainly."""
+def _claim_rank(path: str, p: naming.Placement) -> tuple[int, int, int, str]:
+    """Who keeps the standard name: the file whose layer/stem says it most plainly, then the
+    shallowest (`app/utils.py` over `app/crud/utils.py`)."""
     stem = PurePosixPath(path).stem
     layer_match = 0 if p.layer is not None and naming.singular(p.layer) == p.role else 1
     stem_rank = (
@@ -467,7 +480,7 @@ def _claim_rank(path: str, p: naming.Placement) -> tuple[int, int, str]:
         if stem in naming.GLOBAL_PRIORITY
         else len(naming.GLOBAL_PRIORITY)
     )
-    return (layer_match, stem_rank, path)
+    return (layer_match, stem_rank, path.count("/"), path)
 
 
 def _move(path: str, dest: str, p: naming.Placement) -> ModuleMove:
@@ -481,6 +494,13 @@ def _place_package_inits(
     package = discovery.package
     reexports = all_reexports(discovery.package, discovery.siblings, discovery.sources)
     surviving = {str(PurePosixPath(m.new).parent) for m in moves}
+    # folders whose files keep their place (`db/main.py` -> `src/db/main.py`), as opposed to
+    # a domain package that only shares a layer's name (`src/models/` of a domain models)
+    kept = {
+        str(PurePosixPath(m.new).parent)
+        for m in moves
+        if m.new == _standard_destination(package, target, m.old, _SHARED)
+    }
     taken = {m.new for m in moves}
     init_moves: list[ModuleMove] = []
     deletions: list[str] = []
@@ -488,7 +508,11 @@ def _place_package_inits(
     for path in (p for p in files if PurePosixPath(p).name == "__init__.py"):
         new = _standard_destination(package, target, path, _SHARED)
         directory = str(PurePosixPath(new).parent)
-        if directory in surviving or path == f"{package}/__init__.py":
+        if (
+            path == f"{package}/__init__.py"
+            or directory in kept
+            or (directory in surviving and not _is_layer_package(path))
+        ):
             init_moves.append(ModuleMove(path, new, "package", None, "package kept"))
         elif _is_trivial(discovery.sources.get(path, b"x")):
             deletions.append(path)
@@ -508,6 +532,13 @@ def _place_package_inits(
             init_moves.append(ModuleMove(path, dest, "global", None, "package __init__ with code"))
             notes.append(Finding(path, 1, "FMP03", f"package __init__ has code: kept as {dest}"))
     return init_moves, deletions, notes
+
+
+def _is_layer_package(init: str) -> bool:
+    """`app/models/__init__.py` is the models layer's, even where a domain called models
+    takes `src/models/`; a test package's `__init__.py` (`app/tests/api/`) is no layer's."""
+    parts = PurePosixPath(init).parts
+    return naming.is_layer_folder(parts[-2]) and not naming.TEST_DIRS.intersection(parts[:-1])
 
 
 def _layer_init_destination(path: str, target: str) -> str:

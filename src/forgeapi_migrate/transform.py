@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -137,10 +138,27 @@ def _syntax_finding(path: str, data: bytes) -> Finding | None:
     try:
         pyast.parse(data)
     except SyntaxError as exc:
-        return Finding(path, exc.lineno or 1, "FM000", f"cannot parse: {exc.msg}", "error")
+        message = f"cannot parse: {exc.msg}{_newer_syntax_hint(data)}"
+        return Finding(path, exc.lineno or 1, "FM000", message, "error")
     except ValueError as exc:
         return Finding(path, 1, "FM000", f"cannot parse: {exc}", "error")
     return None
+
+
+def _newer_syntax_hint(data: bytes) -> str:
+    """Syntax of a newer Python (`type X = ...`, `except A, B:`) that libcst reads but the
+    Python running the tool cannot check: say which Python to run the tool under."""
+    import libcst  # here: only a file that does not parse pays for it
+
+    try:
+        libcst.parse_module(data)
+    except (libcst.ParserSyntaxError, ValueError):
+        return ""
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return (
+        f" (the code is written for a newer Python than {running}, which runs forgeapi-migrate:"
+        " install it under the Python the project uses)"
+    )
 
 
 def _syntax_error(path: str, exc: ParserSyntaxError) -> Finding:

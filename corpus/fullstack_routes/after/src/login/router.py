@@ -7,14 +7,14 @@ from src.dependencies import CurrentUser, SessionDep
 from src.config import settings
 from src.core.security import create_access_token
 from src.users import service as user_service
-from src.token.schemas import LoginRequest as TokenLoginRequest, Token
+from src.tokens.schemas import LoginRequest as TokensLoginRequest, Token
 from src.users.schemas import UserPublic
 
 router = APIRouter(prefix="/login", tags=["login"])
 
 
 @router.post("/access-token", response_model=Token)
-def login_access_token(db: SessionDep, credentials: TokenLoginRequest) -> Any:
+def login_access_token(db: SessionDep, credentials: TokensLoginRequest) -> Any:
     """Exchange an email and password for a bearer token."""
     user = user_service.authenticate(db, credentials.email, credentials.password)
     if user is None:
