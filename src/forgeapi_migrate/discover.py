@@ -30,8 +30,13 @@ SKIP_DIRS = frozenset(
      ".corpus-env", ".idea", ".vscode"}
 )  # fmt: skip
 NOT_APP_DIRS = frozenset({"tests", "test", "alembic", "migrations", "scripts", "docs"})
-TEXT_FILE_NAMES = frozenset({"Dockerfile", "Makefile", "Procfile", "alembic.ini"})
-TEXT_SUFFIXES = frozenset({".toml", ".cfg", ".ini", ".yml", ".yaml", ".sh", ".env", ".mk"})
+TEXT_FILE_NAMES = frozenset(
+    {"Dockerfile", "Containerfile", "Makefile", "Procfile", "alembic.ini", ".coveragerc",
+     ".flake8", ".pylintrc"}
+)  # fmt: skip
+TEXT_SUFFIXES = frozenset(
+    {".toml", ".cfg", ".ini", ".yml", ".yaml", ".sh", ".env", ".mk", ".dockerfile"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -158,11 +163,20 @@ def _walk(root: Path) -> tuple[list[str], list[str], list[str]]:
             rel = str(rel_dir / name) if str(rel_dir) != "." else name
             if name.endswith(".py"):
                 python_files.append(rel)
-            elif name in TEXT_FILE_NAMES or PurePosixPath(name).suffix in TEXT_SUFFIXES:
+            elif _is_text_file(name):
                 text_files.append(rel)
             if not name.endswith((".py", ".pyc", ".pyo")):
                 other_files.append(rel)
     return sorted(python_files), sorted(text_files), sorted(other_files)
+
+
+def _is_text_file(name: str) -> bool:
+    """Config files, scripts and Dockerfiles (`Dockerfile.prod` too) that may name the package."""
+    return (
+        name in TEXT_FILE_NAMES
+        or PurePosixPath(name).suffix in TEXT_SUFFIXES
+        or name.startswith("Dockerfile.")
+    )
 
 
 def _dotted_strings(sources: Mapping[str, bytes], packages: set[str]) -> frozenset[str]:

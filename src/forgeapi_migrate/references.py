@@ -1,5 +1,5 @@
 """References to the old package in non-Python files (Dockerfile, compose, CI, Makefile,
-ini/toml/cfg files, shell scripts).
+ini/toml/cfg files, shell scripts): `list[text file]` in, `(list[FileChange], list[Finding])` out.
 
 A reference is rewritten when it names something the plan moves as a whole: a module by
 dotted path (`uvicorn app.main:app` -> `src.main:app`), a file (`app/main.py`), or a folder
@@ -7,12 +7,22 @@ whose files all move together (`app/alembic` -> `src/alembic`). A reference to a
 the move dissolves (`--cov=app/api/routes`) cannot follow it and is reported with file and
 line. Look-alikes are left alone: `/app/backend` (a container path) and `app.log` (a file
 name) name nothing the plan knows. Lines are edited in place; every other byte is kept.
+
+The package named by its bare name (`app`) is judged by where it stands (`_judge`): in a
+comment it is prose; as an argument of a tool that takes source paths (`mypy app`), the value
+of a path option (`--cov app`) or a config value that is exactly the package
+(`source = ["app"]`) it follows the move; as a program (`uv run app`), a distribution or
+script name (`name = "app"`) or inside a sentence it is left alone; anywhere else it is
+reported, not guessed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
+from typing import Literal
 
 from forgeapi_migrate.changeset import FileChange
 from forgeapi_migrate.discover import Discovery
@@ -20,6 +30,96 @@ from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.plan import MigrationPlan
 
 CODE = "FM090"
+
+Verdict = Literal["rewrite", "keep", "report"]
+
+# Programs whose arguments are source paths or package names: `mypy app`, `ruff check app`.
+SOURCE_TOOLS = frozenset(
+    {"mypy", "dmypy", "flake8", "black", "blue", "isort", "ruff", "pylint", "autoflake",
+     "pytest", "py.test", "coverage", "bandit", "pyright", "basedpyright", "pyre", "pytype",
+     "vulture", "autopep8", "yapf", "pydocstyle", "pycodestyle", "pyflakes", "pycln",
+     "interrogate", "radon", "xenon", "docformatter", "pyupgrade", "prospector", "darglint",
+     "refurb", "deptry", "codespell", "ty", "pyrefly"}
+)  # fmt: skip
+# Programs whose arguments are names or text, never paths: `echo "building app"`, `USER app`.
+NAME_PROGRAMS = frozenset(
+    {"echo", "printf", "which", "adduser", "addgroup", "useradd", "groupadd", "usermod",
+     "createdb", "dropdb", "createuser", "dropuser"}
+)  # fmt: skip
+# Words put before the program they run: `exec pytest app`, `if mypy app; then`.
+PREFIXES = frozenset(
+    {"exec", "sudo", "env", "time", "nohup", "then", "do", "else", "if", "elif", "while",
+     "until", "!", "uvx", "xargs"}
+)  # fmt: skip
+RUNNERS = frozenset({"poetry", "uv", "pipenv", "pdm", "hatch", "rye", "pipx"})  # `<x> run mypy`
+SHELLS = frozenset({"sh", "bash", "zsh", "dash"})  # `sh -c "mypy app"`
+RUNNER_VALUE_OPTIONS = frozenset(
+    {"--python", "-p", "--with", "--extra", "--group", "--only-group", "--package",
+     "--directory", "--project", "--env-file", "-e", "--env"}
+)  # fmt: skip
+# Options whose value is a source path or package, in any context: `--cov app`, `--source=app`.
+PATH_OPTIONS = frozenset(
+    {"--cov", "--source", "--source-pkgs", "--package", "--packages", "--src", "--src-paths",
+     "--include", "--omit", "--exclude", "--extend-exclude", "--known-first-party",
+     "--known-local-folder", "--application-import-names", "--ignore", "--rootdir", "--files"}
+)  # fmt: skip
+# ...and, after a source tool only, the short `-p app` (mypy's package, isort's project).
+TOOL_PATH_OPTIONS = PATH_OPTIONS | {"-p"}
+# Options of the source tools that take no value: the word after one is an argument.
+FLAGS = frozenset(
+    {"--check", "--check-only", "--diff", "--fix", "--in-place", "-i", "--recursive", "-r",
+     "--remove-all-unused-imports", "--remove-unused-variables", "--remove-duplicate-keys",
+     "--expand-star-imports", "--ignore-init-module-imports", "--force-single-line-imports",
+     "--show-error-codes", "--no-warn-unused-ignores", "--strict", "--quiet", "-q", "--verbose",
+     "-v", "-vv", "--show-source", "--statistics", "--count", "--atomic", "--preview",
+     "--fast", "--show-fixes", "--no-cache", "--exit-zero", "--pretty", "--install-types",
+     "--non-interactive", "--ignore-missing-imports", "--aggressive", "-a", "-x", "-s",
+     "--exit-first", "--unsafe-fixes", "--exit-non-zero-on-fix", "--color", "--no-color"}
+)  # fmt: skip
+# ini/cfg keys whose values list source paths or packages (`[coverage:run] source = app`).
+INI_PATH_KEYS = frozenset(
+    {"source", "source_pkgs", "include", "omit", "packages", "py_modules", "testpaths",
+     "files", "mypy_path", "known_first_party", "known_local_folder", "src", "src_paths",
+     "application_import_names", "exclude", "extend_exclude", "pythonpath", "python_paths",
+     "where", "modules", "module"}
+)  # fmt: skip
+PROSE_KEYS = frozenset(
+    {"description", "summary", "long_description", "author", "maintainer", "keywords",
+     "license", "name", "title", "message"}
+)  # fmt: skip
+NAME_SECTIONS = frozenset({"project", "tool.poetry", "metadata"})  # `name` = the distribution
+COMMAND_KEYS = frozenset(
+    {"run", "command", "entrypoint", "script", "before_script", "after_script", "entry"}
+)  # fmt: skip
+INI_COMMAND_KEYS = frozenset({"commands", "commands_pre", "commands_post"})
+DOCKER_COMMANDS = frozenset({"RUN", "CMD", "ENTRYPOINT"})
+
+_NO_COMMENT = 1 << 30
+_PUNCTUATION = "\"'[](),;&|`\\"
+_SEPARATOR = re.compile(r"&&|\|\||[;|`]|\$\((?!\w+\))|(?<![\w$])\(")
+_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
+_PYTHON = re.compile(r"python[\d.]*")
+_STRING = re.compile(r""""((?:[^"\\]|\\.)*)"|'([^']*)'""")
+_SECTION = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]")
+_TOML_KEY = re.compile(r"\s*([\w.\"'-]+)\s*=")
+_INI_KEY = re.compile(r"([^\s=:#;\[][^=:]*?)\s*[=:]")
+_YAML_KEY = re.compile(r"(\s*(?:-\s+)?)([\w.-]+):(?:\s+|$)")
+_DOCKER_INSTRUCTION = re.compile(r"\s*([A-Za-z]+)\s+")
+_PROCFILE_KEY = re.compile(r"[\w-]+:\s*")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """What a line of a text file is, as far as a bare mention of the package goes."""
+
+    kind: str
+    comment: int = _NO_COMMENT  # where a comment starts on the line
+    command: int | None = None  # where a command starts (None: not a command line)
+    lead: str = ""  # the command's earlier lines, when continued with a backslash
+    section: str = ""  # the [section] of a toml/ini file
+    key: str = ""  # the key whose value the line holds (toml/ini/yaml)
+    instruction: str = ""  # the Dockerfile instruction (RUN, COPY, USER...)
+    mirrored: bool = False  # a Dockerfile COPY into a folder named like the package
 
 
 def rewrite_text_files(
@@ -40,11 +140,13 @@ def rewrite_text_files(
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             continue  # not a text file we can edit safely; the package is rarely named there
-        lines = [
-            _rewrite_line(line, pattern, plan, Finding(path, number, CODE, ""), findings)
-            for number, line in enumerate(text.splitlines(keepends=True), start=1)
-        ]
-        new_text = "".join(lines)
+        lines = text.splitlines(keepends=True)
+        new_text = "".join(
+            _rewrite_line(line, info, pattern, plan, Finding(path, number, CODE, ""), findings)
+            for number, (line, info) in enumerate(
+                zip(lines, _lines(path, lines), strict=True), start=1
+            )
+        )
         if new_text != text:
             changes.append(FileChange(path, path, data, new_text.encode("utf-8")))
     return changes, findings
@@ -52,18 +154,24 @@ def rewrite_text_files(
 
 def _rewrite_line(
     line: str,
+    info: _Line,
     pattern: re.Pattern[str],
     plan: MigrationPlan,
     where: Finding,
     findings: list[Finding],
 ) -> str:
+    if info.instruction in ("COPY", "ADD") and not plan.siblings:
+        mirrored = _mirror_copy(line, plan.source_package, plan.target_package)
+        line, info = mirrored or line, replace(info, mirrored=mirrored is not None)
+
     def follow(match: re.Match[str]) -> str:
         if match.group() in plan.source_roots:
-            return _follow_package(match, plan, where, findings)
+            return _follow_package(match, info, plan, where, findings)
         new = _follow(match.group(), plan)
         if new is None:
-            message = f"{match.group()!r} names a folder the move dissolves; not rewritten"
-            findings.append(replace(where, message=message, unresolved=True))
+            if match.start() < info.comment:
+                message = f"{match.group()!r} names a folder the move dissolves; not rewritten"
+                findings.append(replace(where, message=message, unresolved=True))
             return match.group()
         return new
 
@@ -71,17 +179,20 @@ def _rewrite_line(
 
 
 def _follow_package(
-    match: re.Match[str], plan: MigrationPlan, where: Finding, findings: list[Finding]
+    match: re.Match[str], info: _Line, plan: MigrationPlan, where: Finding, findings: list[Finding]
 ) -> str:
-    """The package named as a whole: a folder path (`ruff check app/`, `--cov=app`) becomes
-    the new package; anything else (`COPY ./app /code/app`, `source = ["app"]`, a project
-    called `app`) may or may not mean the package and is reported, not guessed."""
+    """The package named as a whole: a folder path (`ruff check app/`) becomes the new
+    package; a bare name follows, stays or is reported as its context says (`_judge`)."""
     line = match.string
     as_folder = line[match.end() : match.end() + 1] == "/"
-    if (as_folder or line[: match.start()].endswith("--cov=")) and not plan.siblings:
+    verdict = "rewrite" if as_folder else _judge(match, info)
+    if verdict == "rewrite" and not plan.siblings:
         return plan.target_package
-    message = f"{match.group()!r} may name the package folder, now {plan.target_package}/; check it"
-    findings.append(replace(where, message=message, unresolved=True))
+    if verdict != "keep":
+        message = (
+            f"{match.group()!r} may name the package folder, now {plan.target_package}/; check it"
+        )
+        findings.append(replace(where, message=message, unresolved=True))
     return match.group()
 
 
@@ -98,3 +209,327 @@ def _follow(reference: str, plan: MigrationPlan) -> str | None:
     if new is not None:
         return new + colon + attribute
     return None if plan.is_dissolved_path(dotted) else reference
+
+
+# --- What a bare mention of the package means where it stands --------------------------------
+
+
+def _judge(match: re.Match[str], info: _Line) -> Verdict:
+    line, start, end = match.string, match.start(), match.end()
+    if start >= info.comment:
+        return "keep"  # a comment is prose
+    if info.mirrored or _option_before(line[:start]) in PATH_OPTIONS:
+        return "rewrite"
+    if info.instruction == "USER":
+        return "keep"
+    if info.command is not None and start >= info.command:
+        if _token(line, start, end, " \t\n") != match.group():
+            return "report"  # part of a larger word: `X=app`, `user:app`
+        return _judge_command(info.lead + line[info.command : start])
+    if info.kind == "toml":
+        return _judge_toml(line, start, end, info)
+    if info.kind == "ini":
+        return _judge_ini(line, start, end, info)
+    if info.kind == "yaml" and info.key in PROSE_KEYS and " " in line.partition(":")[2].strip():
+        return "keep"  # a step's display name: a sentence
+    return "report"
+
+
+def _judge_command(before: str) -> Verdict:
+    """The package as a word of a command line; `before` is the command up to it."""
+    segment = _SEPARATOR.split(before)[-1]
+    words = [w for w in (w.strip(_PUNCTUATION) for w in segment.split()) if w]
+    position, as_module = _program_position(words)
+    if position >= len(words):  # the word is the program itself
+        return "report" if as_module else "keep"  # `python -m app` / `uv run app`
+    program = _program_name(words[position])
+    if program in NAME_PROGRAMS:
+        return "keep"
+    if program not in SOURCE_TOOLS:
+        return "report"
+    option = _option_before(before) if position < len(words) - 1 else ""
+    if not option or "=" in option or option in TOOL_PATH_OPTIONS | FLAGS:
+        return "rewrite"
+    return "report"  # the value of an option we do not know: `pytest -k app`
+
+
+def _program_position(words: list[str]) -> tuple[int, bool]:
+    """Where the program of a command is, past runners and prefixes (`poetry run`,
+    `exec`, `X=1`, `sh -c`), and whether it is run as a module (`python -m`)."""
+    i = 0
+    while i < len(words):
+        name, following = _program_name(words[i]), words[i + 1 : i + 2]
+        if _ASSIGNMENT.match(words[i]) or name in PREFIXES:
+            i += 1
+        elif name == "timeout":
+            i += 2
+        elif name in RUNNERS and following == ["run"]:
+            i = _skip_options(words, i + 2)
+        elif name in SHELLS and following == ["-c"]:
+            i += 2
+        elif _PYTHON.fullmatch(name) and following == ["-m"]:
+            if i + 2 >= len(words):
+                return i + 2, True
+            i += 2
+        else:
+            return i, False
+    return i, False
+
+
+def _skip_options(words: list[str], i: int) -> int:
+    while i < len(words) and words[i].startswith("-"):
+        i += 2 if words[i] in RUNNER_VALUE_OPTIONS else 1
+    return i
+
+
+def _program_name(word: str) -> str:
+    """`mypy` for `@mypy` (a make recipe), `$(MYPY)`, `.venv/bin/mypy`."""
+    name = re.sub(r"^\$[({](\w+)[)}]?$", r"\1", word.lstrip("@+-"))
+    return name.rsplit("/", 1)[-1].lower()
+
+
+def _option_before(before: str) -> str:
+    """The option whose value the next word is (`--cov app`, `--cov=app`, `"--cov", "app"`)."""
+    text = before.rstrip("\"'")
+    text = text[:-1] if text.endswith("=") else text.rstrip("\"', [\t")
+    word = re.split(r"[\s\"',\[]", text)[-1]
+    return word if word.startswith("-") else ""
+
+
+def _token(line: str, start: int, end: int, separators: str) -> str:
+    """The word around line[start:end], split at `separators`, without quotes or brackets."""
+    left = max(line.rfind(c, 0, start) for c in separators) + 1
+    rights = [i for i in (line.find(c, end) for c in separators) if i >= 0]
+    return line[left : min(rights, default=len(line))].strip(_PUNCTUATION)
+
+
+def _judge_toml(line: str, start: int, end: int, info: _Line) -> Verdict:
+    if _is_key(line[end:]):  # `app = ...`, `"app" = ...`
+        return "keep" if _names_scripts(info.section) else "report"
+    string = _string_around(line, start, end)
+    if string is None:
+        return "report"  # a bare word: not toml's own syntax
+    if string != line[start:end]:
+        return "keep" if " " in string else "report"  # prose; or `app*`, `app:x`
+    if info.key == "name" and info.section in NAME_SECTIONS:
+        return "keep"  # the distribution's name
+    return "rewrite"
+
+
+def _judge_ini(line: str, start: int, end: int, info: _Line) -> Verdict:
+    if _is_key(line[end:]):
+        return "keep" if _names_scripts(info.section) else "report"
+    if info.key in PROSE_KEYS and (info.key != "name" or info.section in NAME_SECTIONS):
+        return "keep"
+    key = info.key.replace("-", "_")
+    if key in INI_PATH_KEYS and _token(line, start, end, " \t\n,=") == line[start:end]:
+        return "rewrite"
+    return "report"
+
+
+def _string_around(line: str, start: int, end: int) -> str | None:
+    for match in _STRING.finditer(line):
+        if match.start() < start and end < match.end():
+            return match.group(1) if match.group(1) is not None else match.group(2)
+    return None
+
+
+def _is_key(rest: str) -> bool:
+    return re.match(r"[\"']?\s*=", rest) is not None
+
+
+def _names_scripts(section: str) -> bool:
+    """Sections whose keys name console scripts and plugins, not packages."""
+    return section in ("project.scripts", "project.gui-scripts", "tool.poetry.scripts") or (
+        section.startswith(("project.entry-points", "tool.poetry.plugins", "options.entry_points"))
+    )
+
+
+def _mirror_copy(line: str, package: str, target: str) -> str | None:
+    """`COPY ./app /code/app` with the destination renamed (`/code/src`) when it is a folder
+    named like the package inside another one; None otherwise (`COPY ./app /app`)."""
+    words = [w for w in line.split()[1:] if not w.startswith("--")]
+    if len(words) != 2 or words[0].rstrip("/").removeprefix("./") != package:
+        return None
+    destination = words[1]
+    head, slash, last = destination.rstrip("/").rpartition("/")
+    if last != package or (slash and not head):
+        return None
+    renamed = head + slash + target + destination[len(head + slash + last) :]
+    at = line.rindex(destination)
+    return line[:at] + renamed + line[at + len(destination) :]
+
+
+# --- Reading a file's lines: comments, commands, sections and keys ---------------------------
+
+
+def _lines(path: str, lines: list[str]) -> list[_Line]:
+    name = PurePosixPath(path).name
+    if name.startswith("Dockerfile."):  # `Dockerfile.prod`
+        return _docker_lines(lines)
+    reader = _READERS_BY_NAME.get(name) or _READERS_BY_SUFFIX.get(PurePosixPath(name).suffix)
+    return (reader or _plain_lines)(lines)
+
+
+def _comment_start(line: str, markers: str = "#") -> int:
+    """Where a comment starts: a line whose first non-blank is a marker, or an unquoted ` #`."""
+    stripped = line.lstrip()
+    if stripped[:1] and stripped[0] in markers:
+        return len(line) - len(stripped)
+    quote = ""
+    for i, char in enumerate(line):
+        if char in "\"'" and quote in ("", char):
+            quote = "" if quote else char
+        elif char == "#" and not quote and i and line[i - 1] in " \t":
+            return i
+    return _NO_COMMENT
+
+
+def _command_line(line: str, start: int, lead: str | None, kind: str) -> tuple[_Line, str | None]:
+    """The line as (part of) a command from `start`, and the lead of the next line when
+    this one ends with a backslash."""
+    comment = _comment_start(line)
+    info = _Line(kind, comment, start, lead or "")
+    body = line[start : min(comment, len(line))].rstrip()
+    if body.endswith("\\"):
+        return info, (lead or "") + body[:-1] + " "
+    return info, None
+
+
+def _plain_lines(lines: list[str]) -> list[_Line]:
+    return [_Line("other", _comment_start(line)) for line in lines]
+
+
+def _shell_lines(lines: list[str]) -> list[_Line]:
+    result: list[_Line] = []
+    lead: str | None = None
+    for line in lines:
+        info, lead = _command_line(line, 0, lead, "shell")
+        result.append(info)
+    return result
+
+
+def _make_lines(lines: list[str]) -> list[_Line]:
+    """Recipe lines (a tab first) are shell commands; the rest are rules and variables."""
+    result: list[_Line] = []
+    lead: str | None = None
+    for line in lines:
+        if line.startswith("\t") or lead is not None:
+            info, lead = _command_line(line, 0, lead, "make")
+        else:
+            info = _Line("make", _comment_start(line))
+        result.append(info)
+    return result
+
+
+def _procfile_lines(lines: list[str]) -> list[_Line]:
+    result: list[_Line] = []
+    for line in lines:
+        match = _PROCFILE_KEY.match(line)
+        result.append(_command_line(line, match.end() if match else 0, None, "procfile")[0])
+    return result
+
+
+def _docker_lines(lines: list[str]) -> list[_Line]:
+    result: list[_Line] = []
+    lead: str | None = None
+    instruction = ""
+    for line in lines:
+        start = 0
+        if lead is None:
+            match = _DOCKER_INSTRUCTION.match(line)
+            instruction = match.group(1).upper() if match else ""
+            start = match.end() if match else 0
+        if instruction in DOCKER_COMMANDS:
+            info, lead = _command_line(line, start, lead, "docker")
+        else:
+            info = _Line("docker", _comment_start(line))
+            lead = "" if line[: info.comment].rstrip().endswith("\\") else None
+        result.append(replace(info, instruction=instruction))
+    return result
+
+
+def _yaml_lines(lines: list[str]) -> list[_Line]:
+    """`run:`/`command:`/`script:` values, block scalars and list items are commands."""
+    result: list[_Line] = []
+    block: int | None = None  # the column of the command key whose block we are in
+    lead: str | None = None
+    for line in lines:
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        item = stripped.startswith("- ")
+        if block is not None and stripped and lead is None:
+            block = block if indent > block or (indent == block and item) else None
+        if block is not None:
+            start = indent + (len(stripped) - len(stripped[1:].lstrip()) if item else 0)
+            info, lead = _command_line(line, start, lead, "yaml")
+        else:
+            info, block, lead = _yaml_key_line(line)
+        result.append(info)
+    return result
+
+
+def _yaml_key_line(line: str) -> tuple[_Line, int | None, str | None]:
+    """A line outside command blocks: its key, and the command block it opens if any."""
+    match = _YAML_KEY.match(line)
+    key = match.group(2) if match else ""
+    if match is None or key not in COMMAND_KEYS:
+        return _Line("yaml", _comment_start(line), key=key), None, None
+    value = line[match.end() :].strip()
+    if value[:1] in ("", "|", ">", "#"):
+        return _Line("yaml", _comment_start(line), key=key), len(match.group(1)), None
+    info, lead = _command_line(line, match.end(), None, "yaml")
+    return replace(info, key=key), None, lead
+
+
+def _toml_lines(lines: list[str]) -> list[_Line]:
+    result: list[_Line] = []
+    section = key = ""
+    for line in lines:
+        if match := _SECTION.match(line):
+            section, key = re.sub(r"[\"'\s]", "", match.group(1)), ""
+        elif match := _TOML_KEY.match(line):
+            key = match.group(1).strip("\"'")
+        result.append(_Line("toml", _comment_start(line), section=section, key=key))
+    return result
+
+
+def _ini_lines(lines: list[str]) -> list[_Line]:
+    """Keys at the line start; indented lines continue the last key's value. tox's
+    `commands` and pytest's `addopts` are read as commands."""
+    result: list[_Line] = []
+    section = key = ""
+    for line in lines:
+        start = 0
+        if match := _SECTION.match(line):
+            section, key = match.group(1).strip(), ""
+        elif (match := _INI_KEY.match(line)) and line[:1] not in " \t#;":
+            key, start = match.group(1).strip().lower(), match.end()
+        info = _Line("ini", _comment_start(line, "#;"), section=section, key=key)
+        if key in INI_COMMAND_KEYS or key == "addopts":
+            command, _ = _command_line(line, start, "pytest " if key == "addopts" else "", "ini")
+            info = replace(command, kind="ini", comment=info.comment, section=section, key=key)
+        result.append(info)
+    return result
+
+
+_Reader = Callable[[list[str]], list[_Line]]
+_READERS_BY_NAME: dict[str, _Reader] = {
+    "Makefile": _make_lines,
+    "Dockerfile": _docker_lines,
+    "Containerfile": _docker_lines,
+    "Procfile": _procfile_lines,
+    ".coveragerc": _ini_lines,
+    ".flake8": _ini_lines,
+    ".pylintrc": _ini_lines,
+}
+_READERS_BY_SUFFIX: dict[str, _Reader] = {
+    ".mk": _make_lines,
+    ".dockerfile": _docker_lines,
+    ".sh": _shell_lines,
+    ".yml": _yaml_lines,
+    ".yaml": _yaml_lines,
+    ".toml": _toml_lines,
+    ".ini": _ini_lines,
+    ".cfg": _ini_lines,
+}
