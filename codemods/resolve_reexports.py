@@ -18,11 +18,11 @@ A use it cannot follow safely (the package object passed around, `monkeypatch.se
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
-from libcst.metadata import ParentNodeProvider, Scope, ScopeProvider
+from libcst.metadata import CodeRange, ParentNodeProvider, PositionProvider, Scope, ScopeProvider
 
 from forgeapi_migrate import naming
 from forgeapi_migrate.codemods import _prefilters
@@ -42,7 +42,7 @@ from forgeapi_migrate.plan import MigrationPlan
 class ResolveReexports(SplitsImportLines):
     ID = "FM004"
     DESCRIPTION = "Point uses of a dissolved re-exporting package at the defining modules."
-    METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
+    METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider, PositionProvider)
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
@@ -59,6 +59,7 @@ class ResolveReexports(SplitsImportLines):
     def visit_Module(self, node: cst.Module) -> None:
         self.replacements: dict[cst.CSTNode, cst.BaseExpression] = {}
         self.statements: dict[cst.Import | cst.ImportFrom, list[cst.ImportFrom]] = {}
+        self.kept_bindings: list[tuple[str, str]] = []  # (real module, local name)
         for statement in find_imports(node):
             if isinstance(statement, cst.ImportFrom):
                 self._decide(statement)
@@ -76,7 +77,7 @@ class ResolveReexports(SplitsImportLines):
         used: dict[str, str] = {}
         scope = self.get_metadata(ScopeProvider, node)
         if self._follow_uses(node, scope, alias_binding(node.names[0]), package, used):
-            self.statements[node] = _grouped(used)
+            self.statements[node] = self._grouped(used)
 
     def _absolute(self, node: cst.ImportFrom) -> str | None:
         module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
@@ -135,57 +136,91 @@ class ResolveReexports(SplitsImportLines):
             elif not self._follow_uses(node, scope, alias_binding(name), package, used):
                 return  # reported; the whole statement stays as it was
         statements = [import_from(module, kept)] if kept else []
-        self.statements[node] = statements + _grouped(used)
+        self.statements[node] = statements + self._grouped(used)
 
     def _follow_uses(
         self, node: cst.Import | cst.ImportFrom, scope: Scope | None, bound: str, package: str,
         used: dict[str, str],
     ) -> bool:  # fmt: skip
-        """Plan the rewrite of every `bound.name`; False (reported) when one is unsafe."""
+        """Plan the rewrite of every `bound.name`; False (reported) when one is unsafe. The
+        uses are taken in source order, and nothing is planned unless the whole statement
+        can follow: a file is never left half-rewritten."""
         exports = self.plan.reexports[package]
         assignments = list(scope.assignments[bound]) if scope is not None else []
         if len(assignments) != 1:
             self.report(node, f"`{bound}` is bound more than once; left as it was", unresolved=True)
             return False
-        uses = [access.node for access in assignments[0].references]
+        uses = sorted(
+            (access.node for access in assignments[0].references),
+            key=lambda use: _position(self.get_metadata(PositionProvider, use, None)),
+        )
         if not uses:  # imported for its side effects (registering models): import them all
             for real in sorted({target.partition(":")[0] for target in exports.values()}):
                 self._alias_for(real, used)
             return True
-        reached: set[str] = set()
+        planned: dict[cst.CSTNode, tuple[str, str]] = {}  # node -> (real module, attribute)
+        missing: list[str] = []
         for use in uses:
             parent = self.get_metadata(ParentNodeProvider, use, None)
             patched = self._patched_attribute(use, parent, exports)
             if patched is not None:  # setattr(crud, "get_user", fake): the module it lives in
-                self.replacements[use] = cst.Name(self._alias_for(patched, used))
-                reached.add(patched)
-                continue
-            if not (isinstance(parent, cst.Attribute) and parent.value is use):
+                planned[use] = (patched, "")
+            elif not (isinstance(parent, cst.Attribute) and parent.value is use):
                 self.report(
                     node, f"`{bound}` is used as an object; left as it was", unresolved=True
                 )
                 return False
-            target = exports.get(parent.attr.value)
-            if target is None:
-                self.report(
-                    node,
-                    f"`{bound}.{parent.attr.value}` is not re-exported; left as it was",
-                    unresolved=True,
-                )
-                return False
-            real, _, attribute = target.partition(":")
-            reached.add(real)
+            elif (target := exports.get(parent.attr.value)) is None:
+                missing.append(parent.attr.value)
+            else:
+                real, _, attribute = target.partition(":")
+                planned[parent] = (real, attribute)
+        self._plan_replacements(planned, used)
+        if missing:
+            self._keep_binding(node, bound, package, planned, missing, used)
+        self._keep_registrations(package, exports, {real for real, _ in planned.values()}, used)
+        return True
+
+    def _plan_replacements(
+        self, planned: Mapping[cst.CSTNode, tuple[str, str]], used: dict[str, str]
+    ) -> None:
+        for target, (real, attribute) in planned.items():
             name = cst.Name(self._alias_for(real, used))
-            self.replacements[parent] = (
+            self.replacements[target] = (
                 cst.Attribute(value=name, attr=cst.Name(attribute)) if attribute else name
             )
+
+    def _keep_binding(
+        self, node: cst.Import | cst.ImportFrom, bound: str, package: str,
+        planned: Mapping[cst.CSTNode, tuple[str, str]], missing: list[str],
+        used: dict[str, str],
+    ) -> None:  # fmt: skip
+        """`crud.get_book`, which the package never had (an AttributeError waiting for its
+        call): the name stays bound, to the module the file uses most, so that the file
+        still imports and fails where it failed before; reported."""
+        reals = [real for real, _ in planned.values()] or sorted(
+            {t.partition(":")[0] for t in self.plan.reexports[package].values()}
+        )
+        counts = {real: reals.count(real) for real in reals}
+        keep = min(counts, key=lambda real: (-counts[real], real))
+        self.kept_bindings.append((keep, bound))
+        names = ", ".join(f"`{bound}.{name}`" for name in dict.fromkeys(missing))
+        self.report(
+            node,
+            f"{names} not found in {package}; `{bound}` kept, bound to "
+            f"{self.plan.module_map.get(keep) or keep}",
+            unresolved=True,
+        )
+
+    def _keep_registrations(
+        self, package: str, exports: Mapping[str, str], reached: set[str], used: dict[str, str]
+    ) -> None:
         own = {t.partition(":")[0] for t in exports.values() if t.startswith(f"{package}.")}
         if own and not reached & own:
             # Only names the package re-exported from elsewhere are used (`models.Base`), but
             # importing the package ran its modules (registering every table): keep that.
             for real in sorted(own):
                 self._alias_for(real, used)
-        return True
 
     def _patched_attribute(
         self, use: cst.CSTNode, parent: cst.CSTNode | None, exports: Mapping[str, str]
@@ -218,6 +253,12 @@ class ResolveReexports(SplitsImportLines):
             )
         return used[real]
 
+    def _grouped(self, used: dict[str, str]) -> list[cst.ImportFrom]:
+        """The imports of a rewritten statement, and the bindings it keeps (then cleared)."""
+        pairs = [*used.items(), *self.kept_bindings]
+        self.kept_bindings.clear()
+        return _grouped(pairs)
+
     def leave_Attribute(
         self, original_node: cst.Attribute, updated_node: cst.Attribute
     ) -> cst.BaseExpression:
@@ -246,10 +287,14 @@ class ResolveReexports(SplitsImportLines):
         return replacing_statement(statements)
 
 
-def _grouped(used: dict[str, str]) -> list[cst.ImportFrom]:
+def _position(where: CodeRange | None) -> tuple[int, int]:
+    return (where.start.line, where.start.column) if where is not None else (0, 0)
+
+
+def _grouped(used: Iterable[tuple[str, str]]) -> list[cst.ImportFrom]:
     """`from parent import leaf as alias` per real module, one line per parent."""
     by_parent: dict[str, list[cst.ImportAlias]] = {}
-    for real, alias in sorted(used.items()):
+    for real, alias in sorted(used):
         parent, _, leaf = real.rpartition(".")
         by_parent.setdefault(parent, []).append(import_alias(leaf, alias))
     return [import_from(parent, aliases) for parent, aliases in by_parent.items()]

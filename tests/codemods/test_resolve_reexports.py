@@ -108,6 +108,27 @@ class TestResolveReexports(CodemodTest):
             'monkeypatch.setattr(user_service, "user", fake)\n',
         )
 
-    def test_name_not_reexported_is_left_and_reported(self) -> None:
-        code = "from app import models\nmodels.Base\n"
-        self.check(code, code, ["line 1: `models.Base` is not re-exported; left as it was"])
+    def test_name_not_reexported_keeps_a_binding_and_is_reported(self) -> None:
+        # alone: `models` stays bound (to a module of the package), so the file still imports,
+        # and every module of the package is still imported, as importing the package did
+        self.check(
+            "from app import models\nmodels.Base\n",
+            "from app.models import item as item_models, item as models, user as user_models\n"
+            "models.Base\n",
+            [
+                "line 1: `models.Base` not found in app.models; `models` kept, bound to src.items.models"
+            ],
+        )
+
+    def test_a_missing_name_beside_followed_ones_binds_every_name_it_uses(self) -> None:
+        """`crud.get_book`, which the package never had, beside `crud.user`, which it had: the
+        followed use is rewritten and imported, the other keeps `crud` bound (the module the
+        file uses most), so nothing is left unbound; the same bytes on every run."""
+        self.check(
+            "from app import crud\n\ncrud.get_book(1)\ncrud.user\ncrud.crud_user.x\n",
+            "from app.crud import crud_user as crud, crud_user as user_service\n\n"
+            "crud.get_book(1)\nuser_service.user\nuser_service.x\n",
+            [
+                "line 1: `crud.get_book` not found in app.crud; `crud` kept, bound to src.users.service"
+            ],
+        )
