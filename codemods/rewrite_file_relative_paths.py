@@ -17,7 +17,7 @@ import libcst as cst
 
 from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
-from forgeapi_migrate.file_paths import Evaluator, PathExpressions, build, shape
+from forgeapi_migrate.file_paths import Evaluator, PathExpressions, build, dotted_name, shape
 from forgeapi_migrate.plan import MigrationPlan
 from forgeapi_migrate.root_paths import ROOT, normalize, relative
 
@@ -94,6 +94,9 @@ class RewriteFileRelativePaths(MigrationCodemod):
         if fixed is not None:
             self.replacements[node] = fixed
             return True
+        inner = _wrapped(node)
+        if wanted is not None and inner is not None:  # str(Path(__file__).parents[3])
+            return self._reach(inner, wanted, new, report)
         if report:
             self._report_dissolved(node, wanted)
         return False
@@ -128,6 +131,19 @@ def _rebuilt(
         if (is_file and ups == 0) or not wanted.is_relative_to(base) or base == wanted:
             continue
         return build(form, ups, wanted.relative_to(base).parts)
+    return None
+
+
+_SAME_PATH_CALLS = frozenset(
+    {"str", "os.fspath", "os.path.abspath", "abspath", "os.path.realpath", "realpath",
+     "os.path.normpath", "normpath"}
+)  # fmt: skip
+
+
+def _wrapped(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The path inside `str(...)`, `os.path.abspath(...)`: the same path, another type."""
+    if isinstance(node, cst.Call) and len(node.args) == 1 and not node.args[0].keyword:
+        return node.args[0].value if dotted_name(node.func) in _SAME_PATH_CALLS else None
     return None
 
 

@@ -22,6 +22,9 @@ from forgeapi_migrate.root_paths import ROOT, normalize, relative
 
 _PATH_TYPES = frozenset({"Path", "PurePath", "PosixPath", "PurePosixPath"})
 _SAME_PATH = frozenset({"resolve", "absolute", "expanduser"})
+DIRNAMES = frozenset({"os.path.dirname", "path.dirname", "dirname"})
+# A bare `join(...)` is `from os.path import join` (str.join is always a method call).
+JOINS = frozenset({"os.path.join", "path.join", "join"})
 _OS_SAME = frozenset({"abspath", "realpath", "normpath", "fspath", "str"})
 
 
@@ -32,9 +35,9 @@ class Shape:
 
     core: cst.BaseExpression
     ups: int
-    up_style: str  # "parent", "parents", "dirname" or "" (no steps)
+    up_style: str  # "parent", "parents", a dirname as spelled (`os.path.dirname`), or ""
     tail: tuple[str, ...]
-    join_style: str  # "/", "joinpath", "os.path.join" or "" (no tail)
+    join_style: str  # "/", "joinpath", a join as spelled (`os.path.join`, `join`), or ""
     quote: str = '"'  # the quote of the tail's literals, kept in new ones
 
 
@@ -107,10 +110,10 @@ class Evaluator:
         short = _short(name)
         if short in _PATH_TYPES or short in _OS_SAME or name in ("os.fspath", "str"):
             return self._eval(args[0]) if len(args) == 1 else None
-        if name in ("os.path.dirname", "path.dirname", "dirname") and len(args) == 1:
+        if name in DIRNAMES and len(args) == 1:
             base = self._eval(args[0])
             return None if base is None else base.parent
-        if name in ("os.path.join", "path.join") and args:
+        if name in JOINS and args:
             return self._joined(self._eval(args[0]), args[1:])
         if not isinstance(func, cst.Attribute):
             return None
@@ -165,9 +168,9 @@ def shape(node: cst.BaseExpression) -> Shape:
             is_joinpath = (
                 isinstance(node.func, cst.Attribute) and node.func.attr.value == "joinpath"
             )
-            if name in ("os.path.join", "path.join") and len(args) > 1 and None not in args[1:]:
+            if name in JOINS and len(args) > 1 and None not in args[1:]:
                 tail = [a for a in args[1:] if a is not None]
-                node, join_style = node.args[0].value, "os.path.join"
+                node, join_style = node.args[0].value, name
                 continue
             if is_joinpath and args and None not in args:
                 assert isinstance(node.func, cst.Attribute)
@@ -189,15 +192,20 @@ def _steps_up(node: cst.BaseExpression) -> tuple[int, str]:
             return index + 1, "parents"
     count, style = 0, ""
     while True:
-        if isinstance(node, cst.Attribute) and node.attr.value == "parent" and style != "dirname":
+        if (
+            isinstance(node, cst.Attribute)
+            and node.attr.value == "parent"
+            and style not in DIRNAMES
+        ):
             node, count, style = node.value, count + 1, "parent"
         elif (
             isinstance(node, cst.Call)
-            and dotted_name(node.func) in ("os.path.dirname", "path.dirname", "dirname")
+            and dotted_name(node.func) in DIRNAMES
             and len(node.args) == 1
-            and style != "parent"
+            and style not in ("parent", "parents")
         ):
-            node, count, style = node.args[0].value, count + 1, "dirname"
+            style = dotted_name(node.func) or ""
+            node, count = node.args[0].value, count + 1
         else:
             return count, style
 
@@ -223,16 +231,16 @@ def build(shape_: Shape, ups: int, tail: tuple[str, ...]) -> cst.BaseExpression:
         )
     else:
         for _ in range(ups):
-            if style == "dirname":
-                node = cst.Call(cst.parse_expression("os.path.dirname"), [cst.Arg(node)])
+            if style in DIRNAMES:  # spelled as the module spells it (`from os.path import ...`)
+                node = cst.Call(cst.parse_expression(style), [cst.Arg(node)])
             else:
                 node = cst.Attribute(node, cst.Name("parent"))
     if not tail:
         return node
     strings = [cst.SimpleString(_quote(segment, shape_.quote)) for segment in tail]
-    if shape_.join_style == "os.path.join":
+    if shape_.join_style in JOINS:
         return cst.Call(
-            cst.parse_expression("os.path.join"), [cst.Arg(node), *map(cst.Arg, strings)]
+            cst.parse_expression(shape_.join_style), [cst.Arg(node), *map(cst.Arg, strings)]
         )
     if shape_.join_style == "joinpath":
         return cst.Call(cst.Attribute(node, cst.Name("joinpath")), [cst.Arg(s) for s in strings])

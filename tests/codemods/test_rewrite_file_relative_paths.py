@@ -18,6 +18,8 @@ PLAN = plan_from_moves(
         "app/services/other.sql": "src/services/other.sql",
         "app/templates/welcome.html": "src/templates/welcome.html",
         "app/main.py": "src/main.py",
+        "app/logging.conf": "src/logging.conf",
+        "app/db/migrations/env.py": "alembic/env.py",
     }
 )
 
@@ -44,6 +46,27 @@ class TestRewriteFileRelativePaths(CodemodTest):
             'ENV = Path(__file__).resolve().parent.parent / ".env"\n'
             'VERSION = Path(__file__).parents[1] / "VERSION"\n'
             'OLD = os.path.join(os.path.dirname(os.path.dirname(__file__)), "x")\n',
+        )
+
+    def test_dirname_and_join_imported_from_os_path_keep_their_spelling(self) -> None:
+        """`from os.path import dirname, join`: a rewrite that wrote `os.path.dirname` left
+        `os` unbound (NameError at import); a bare `join(...)` is read as os.path.join."""
+        self.check(
+            "app/core/config.py",
+            "from os.path import abspath, dirname, join\n"
+            "PROJ_ROOT = dirname(dirname(dirname(abspath(__file__))))\n"
+            'LOG_FILE_PATH = join(PROJ_ROOT, "app", "logging.conf")\n',
+            "from os.path import abspath, dirname, join\n"
+            "PROJ_ROOT = dirname(dirname(abspath(__file__)))\n"
+            'LOG_FILE_PATH = join(PROJ_ROOT, "src", "logging.conf")\n',
+        )
+
+    def test_a_path_inside_str_is_rebuilt_inside_it(self) -> None:
+        # an Alembic env.py in the package puts the project root on sys.path
+        self.check(
+            "app/db/migrations/env.py",
+            "sys.path.append(str(pathlib.Path(__file__).resolve().parents[3]))\n",
+            "sys.path.append(str(pathlib.Path(__file__).resolve().parents[1]))\n",
         )
 
     def test_a_name_bound_to_a_folder_is_fixed_where_it_is_bound(self) -> None:
