@@ -13,21 +13,21 @@ comment it is prose; as an argument of a tool that takes source paths (`mypy app
 of a path option (`--cov app`) or a config value that is exactly the package
 (`source = ["app"]`) it follows the move; as a program (`uv run app`), a distribution or
 script name (`name = "app"`) or inside a sentence it is left alone; anywhere else it is
-reported, not guessed.
+reported, not guessed. Each line is read first (`text_lines.read_lines`: its comment, command,
+section and key); this module only decides.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import PurePosixPath
+from dataclasses import replace
 from typing import Literal
 
-from forgeapi_migrate.changeset import FileChange
+from forgeapi_migrate.changeset import FileChange, mode_of
 from forgeapi_migrate.discover import Discovery
 from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.plan import MigrationPlan
+from forgeapi_migrate.text_lines import Line, read_lines
 
 CODE = "FM090"
 
@@ -88,38 +88,12 @@ PROSE_KEYS = frozenset(
      "license", "name", "title", "message"}
 )  # fmt: skip
 NAME_SECTIONS = frozenset({"project", "tool.poetry", "metadata"})  # `name` = the distribution
-COMMAND_KEYS = frozenset(
-    {"run", "command", "entrypoint", "script", "before_script", "after_script", "entry"}
-)  # fmt: skip
-INI_COMMAND_KEYS = frozenset({"commands", "commands_pre", "commands_post"})
-DOCKER_COMMANDS = frozenset({"RUN", "CMD", "ENTRYPOINT"})
 
-_NO_COMMENT = 1 << 30
 _PUNCTUATION = "\"'[](),;&|`\\"
 _SEPARATOR = re.compile(r"&&|\|\||[;|`]|\$\((?!\w+\))|(?<![\w$])\(")
 _ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
 _PYTHON = re.compile(r"python[\d.]*")
 _STRING = re.compile(r""""((?:[^"\\]|\\.)*)"|'([^']*)'""")
-_SECTION = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]")
-_TOML_KEY = re.compile(r"\s*([\w.\"'-]+)\s*=")
-_INI_KEY = re.compile(r"([^\s=:#;\[][^=:]*?)\s*[=:]")
-_YAML_KEY = re.compile(r"(\s*(?:-\s+)?)([\w.-]+):(?:\s+|$)")
-_DOCKER_INSTRUCTION = re.compile(r"\s*([A-Za-z]+)\s+")
-_PROCFILE_KEY = re.compile(r"[\w-]+:\s*")
-
-
-@dataclass(frozen=True)
-class _Line:
-    """What a line of a text file is, as far as a bare mention of the package goes."""
-
-    kind: str
-    comment: int = _NO_COMMENT  # where a comment starts on the line
-    command: int | None = None  # where a command starts (None: not a command line)
-    lead: str = ""  # the command's earlier lines, when continued with a backslash
-    section: str = ""  # the [section] of a toml/ini file
-    key: str = ""  # the key whose value the line holds (toml/ini/yaml)
-    instruction: str = ""  # the Dockerfile instruction (RUN, COPY, USER...)
-    mirrored: bool = False  # a Dockerfile COPY into a folder named like the package
 
 
 def rewrite_text_files(
@@ -144,17 +118,21 @@ def rewrite_text_files(
         new_text = "".join(
             _rewrite_line(line, info, pattern, plan, Finding(path, number, CODE, ""), findings)
             for number, (line, info) in enumerate(
-                zip(lines, _lines(path, lines), strict=True), start=1
+                zip(lines, read_lines(path, lines), strict=True), start=1
             )
         )
         if new_text != text:
-            changes.append(FileChange(path, path, data, new_text.encode("utf-8")))
+            changes.append(
+                FileChange(
+                    path, path, data, new_text.encode("utf-8"), mode_of(discovery.root / path)
+                )
+            )
     return changes, findings
 
 
 def _rewrite_line(
     line: str,
-    info: _Line,
+    info: Line,
     pattern: re.Pattern[str],
     plan: MigrationPlan,
     where: Finding,
@@ -179,7 +157,7 @@ def _rewrite_line(
 
 
 def _follow_package(
-    match: re.Match[str], info: _Line, plan: MigrationPlan, where: Finding, findings: list[Finding]
+    match: re.Match[str], info: Line, plan: MigrationPlan, where: Finding, findings: list[Finding]
 ) -> str:
     """The package named as a whole: a folder path (`ruff check app/`) becomes the new
     package; a bare name follows, stays or is reported as its context says (`_judge`)."""
@@ -214,7 +192,7 @@ def _follow(reference: str, plan: MigrationPlan) -> str | None:
 # --- What a bare mention of the package means where it stands --------------------------------
 
 
-def _judge(match: re.Match[str], info: _Line) -> Verdict:
+def _judge(match: re.Match[str], info: Line) -> Verdict:
     line, start, end = match.string, match.start(), match.end()
     if start >= info.comment:
         return "keep"  # a comment is prose
@@ -226,6 +204,8 @@ def _judge(match: re.Match[str], info: _Line) -> Verdict:
         if _token(line, start, end, " \t\n") != match.group():
             return "report"  # part of a larger word: `X=app`, `user:app`
         return _judge_command(info.lead + line[info.command : start])
+    if info.kind in ("toml", "ini") and _is_key(line[end:]):  # `app = ...`, `"app" = ...`
+        return "keep" if _names_scripts(info.section) else "report"
     if info.kind == "toml":
         return _judge_toml(line, start, end, info)
     if info.kind == "ini":
@@ -303,9 +283,8 @@ def _token(line: str, start: int, end: int, separators: str) -> str:
     return line[left : min(rights, default=len(line))].strip(_PUNCTUATION)
 
 
-def _judge_toml(line: str, start: int, end: int, info: _Line) -> Verdict:
-    if _is_key(line[end:]):  # `app = ...`, `"app" = ...`
-        return "keep" if _names_scripts(info.section) else "report"
+def _judge_toml(line: str, start: int, end: int, info: Line) -> Verdict:
+    """A value of a toml file; a key is judged before (`_judge`)."""
     string = _string_around(line, start, end)
     if string is None:
         return "report"  # a bare word: not toml's own syntax
@@ -316,9 +295,8 @@ def _judge_toml(line: str, start: int, end: int, info: _Line) -> Verdict:
     return "rewrite"
 
 
-def _judge_ini(line: str, start: int, end: int, info: _Line) -> Verdict:
-    if _is_key(line[end:]):
-        return "keep" if _names_scripts(info.section) else "report"
+def _judge_ini(line: str, start: int, end: int, info: Line) -> Verdict:
+    """A value of an ini/cfg file; a key is judged before (`_judge`)."""
     if info.key in PROSE_KEYS and (info.key != "name" or info.section in NAME_SECTIONS):
         return "keep"
     key = info.key.replace("-", "_")
@@ -358,178 +336,3 @@ def _mirror_copy(line: str, package: str, target: str) -> str | None:
     renamed = head + slash + target + destination[len(head + slash + last) :]
     at = line.rindex(destination)
     return line[:at] + renamed + line[at + len(destination) :]
-
-
-# --- Reading a file's lines: comments, commands, sections and keys ---------------------------
-
-
-def _lines(path: str, lines: list[str]) -> list[_Line]:
-    name = PurePosixPath(path).name
-    if name.startswith("Dockerfile."):  # `Dockerfile.prod`
-        return _docker_lines(lines)
-    reader = _READERS_BY_NAME.get(name) or _READERS_BY_SUFFIX.get(PurePosixPath(name).suffix)
-    return (reader or _plain_lines)(lines)
-
-
-def _comment_start(line: str, markers: str = "#") -> int:
-    """Where a comment starts: a line whose first non-blank is a marker, or an unquoted ` #`."""
-    stripped = line.lstrip()
-    if stripped[:1] and stripped[0] in markers:
-        return len(line) - len(stripped)
-    quote = ""
-    for i, char in enumerate(line):
-        if char in "\"'" and quote in ("", char):
-            quote = "" if quote else char
-        elif char == "#" and not quote and i and line[i - 1] in " \t":
-            return i
-    return _NO_COMMENT
-
-
-def _command_line(line: str, start: int, lead: str | None, kind: str) -> tuple[_Line, str | None]:
-    """The line as (part of) a command from `start`, and the lead of the next line when
-    this one ends with a backslash."""
-    comment = _comment_start(line)
-    info = _Line(kind, comment, start, lead or "")
-    body = line[start : min(comment, len(line))].rstrip()
-    if body.endswith("\\"):
-        return info, (lead or "") + body[:-1] + " "
-    return info, None
-
-
-def _plain_lines(lines: list[str]) -> list[_Line]:
-    return [_Line("other", _comment_start(line)) for line in lines]
-
-
-def _shell_lines(lines: list[str]) -> list[_Line]:
-    result: list[_Line] = []
-    lead: str | None = None
-    for line in lines:
-        info, lead = _command_line(line, 0, lead, "shell")
-        result.append(info)
-    return result
-
-
-def _make_lines(lines: list[str]) -> list[_Line]:
-    """Recipe lines (a tab first) are shell commands; the rest are rules and variables."""
-    result: list[_Line] = []
-    lead: str | None = None
-    for line in lines:
-        if line.startswith("\t") or lead is not None:
-            info, lead = _command_line(line, 0, lead, "make")
-        else:
-            info = _Line("make", _comment_start(line))
-        result.append(info)
-    return result
-
-
-def _procfile_lines(lines: list[str]) -> list[_Line]:
-    result: list[_Line] = []
-    for line in lines:
-        match = _PROCFILE_KEY.match(line)
-        result.append(_command_line(line, match.end() if match else 0, None, "procfile")[0])
-    return result
-
-
-def _docker_lines(lines: list[str]) -> list[_Line]:
-    result: list[_Line] = []
-    lead: str | None = None
-    instruction = ""
-    for line in lines:
-        start = 0
-        if lead is None:
-            match = _DOCKER_INSTRUCTION.match(line)
-            instruction = match.group(1).upper() if match else ""
-            start = match.end() if match else 0
-        if instruction in DOCKER_COMMANDS:
-            info, lead = _command_line(line, start, lead, "docker")
-        else:
-            info = _Line("docker", _comment_start(line))
-            lead = "" if line[: info.comment].rstrip().endswith("\\") else None
-        result.append(replace(info, instruction=instruction))
-    return result
-
-
-def _yaml_lines(lines: list[str]) -> list[_Line]:
-    """`run:`/`command:`/`script:` values, block scalars and list items are commands."""
-    result: list[_Line] = []
-    block: int | None = None  # the column of the command key whose block we are in
-    lead: str | None = None
-    for line in lines:
-        stripped = line.strip()
-        indent = len(line) - len(line.lstrip())
-        item = stripped.startswith("- ")
-        if block is not None and stripped and lead is None:
-            block = block if indent > block or (indent == block and item) else None
-        if block is not None:
-            start = indent + (len(stripped) - len(stripped[1:].lstrip()) if item else 0)
-            info, lead = _command_line(line, start, lead, "yaml")
-        else:
-            info, block, lead = _yaml_key_line(line)
-        result.append(info)
-    return result
-
-
-def _yaml_key_line(line: str) -> tuple[_Line, int | None, str | None]:
-    """A line outside command blocks: its key, and the command block it opens if any."""
-    match = _YAML_KEY.match(line)
-    key = match.group(2) if match else ""
-    if match is None or key not in COMMAND_KEYS:
-        return _Line("yaml", _comment_start(line), key=key), None, None
-    value = line[match.end() :].strip()
-    if value[:1] in ("", "|", ">", "#"):
-        return _Line("yaml", _comment_start(line), key=key), len(match.group(1)), None
-    info, lead = _command_line(line, match.end(), None, "yaml")
-    return replace(info, key=key), None, lead
-
-
-def _toml_lines(lines: list[str]) -> list[_Line]:
-    result: list[_Line] = []
-    section = key = ""
-    for line in lines:
-        if match := _SECTION.match(line):
-            section, key = re.sub(r"[\"'\s]", "", match.group(1)), ""
-        elif match := _TOML_KEY.match(line):
-            key = match.group(1).strip("\"'")
-        result.append(_Line("toml", _comment_start(line), section=section, key=key))
-    return result
-
-
-def _ini_lines(lines: list[str]) -> list[_Line]:
-    """Keys at the line start; indented lines continue the last key's value. tox's
-    `commands` and pytest's `addopts` are read as commands."""
-    result: list[_Line] = []
-    section = key = ""
-    for line in lines:
-        start = 0
-        if match := _SECTION.match(line):
-            section, key = match.group(1).strip(), ""
-        elif (match := _INI_KEY.match(line)) and line[:1] not in " \t#;":
-            key, start = match.group(1).strip().lower(), match.end()
-        info = _Line("ini", _comment_start(line, "#;"), section=section, key=key)
-        if key in INI_COMMAND_KEYS or key == "addopts":
-            command, _ = _command_line(line, start, "pytest " if key == "addopts" else "", "ini")
-            info = replace(command, kind="ini", comment=info.comment, section=section, key=key)
-        result.append(info)
-    return result
-
-
-_Reader = Callable[[list[str]], list[_Line]]
-_READERS_BY_NAME: dict[str, _Reader] = {
-    "Makefile": _make_lines,
-    "Dockerfile": _docker_lines,
-    "Containerfile": _docker_lines,
-    "Procfile": _procfile_lines,
-    ".coveragerc": _ini_lines,
-    ".flake8": _ini_lines,
-    ".pylintrc": _ini_lines,
-}
-_READERS_BY_SUFFIX: dict[str, _Reader] = {
-    ".mk": _make_lines,
-    ".dockerfile": _docker_lines,
-    ".sh": _shell_lines,
-    ".yml": _yaml_lines,
-    ".yaml": _yaml_lines,
-    ".toml": _toml_lines,
-    ".ini": _ini_lines,
-    ".cfg": _ini_lines,
-}
