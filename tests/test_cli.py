@@ -243,7 +243,7 @@ def test_non_python_references_follow_or_are_reported(
     assert "setup.cfg:2: FM090 'app/api/routes' names a folder the move dissolves" in err
     assert "Dockerfile" not in err
     assert "pyproject.toml" not in err  # `source = ["app"]` names the package: it follows
-    assert main([str(mini)]) == 0
+    assert main([str(mini)]) == 1  # written, but setup.cfg's reference needs a person
     assert (mini / "Dockerfile").read_text() == (
         "WORKDIR /app/backend\nCMD uvicorn src.main:app\nRUN tail app.log\n"
     )
@@ -345,7 +345,8 @@ def test_unresolved_references_are_flagged(mini: Path, capsys: pytest.CaptureFix
     [finding] = [w for w in data["warnings"] if w["path"] == "tests/test_pkg.py"]
     assert finding["unresolved"] is True
     assert finding["line"] == 1
-    assert main([str(mini)]) == 0
+    assert main([str(mini)]) == 1  # written, and it says a person is needed
+    assert (mini / "src/main.py").is_file()
     err = capsys.readouterr().err
     assert "unresolved tests/test_pkg.py:1: FM001" in err
     assert "1 reference could not follow the move" in err
@@ -489,7 +490,7 @@ def test_resources_move_with_their_modules_and_file_paths_follow(
         "unresolved app/core/lost.py:1: FM006 path built from __file__ should reach a folder" in err
     )
     assert "FM006" not in err.replace("app/core/lost.py:1: FM006", "")
-    assert main([str(mini), "--allow-dirty"]) == 0
+    assert main([str(mini), "--allow-dirty"]) == 1  # lost.py needs a person
     assert (mini / "src/users/router.sql").read_text() == "select 1;\n"
     assert (mini / "src/static/users.html").is_file()
     assert not (mini / "app").exists()
@@ -665,3 +666,55 @@ def test_hard_exit_delivers_what_is_still_buffered() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, env=buffered)
     assert proc.returncode == 3
     assert proc.stdout == b"first\nno newline"  # into a pipe: still buffered at the exit
+
+
+def test_edited_text_files_keep_their_executable_bit(
+    mini: Path, tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`prestart.sh` and `alembic.ini` edited in place keep their mode, as the diff says."""
+    write_tree(
+        mini,
+        {"scripts/prestart.sh": "#!/bin/sh\npython -m app.initial_data\nuvicorn app.main:app\n",
+         "alembic.ini": "[alembic]\nscript_location = alembic\n"},
+    )  # fmt: skip
+    for name in ("scripts/prestart.sh", "alembic.ini"):
+        (mini / name).chmod(0o755)
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(mini), str(copy)], check=True)
+    assert main([str(mini), "--dry-run"]) == 1
+    diff = capfdbinary.readouterr().out
+    assert main([str(mini)]) in (0, 1)
+    assert b"src.main:app" in (mini / "scripts/prestart.sh").read_bytes()
+    assert b"file_template" in (mini / "alembic.ini").read_bytes()
+    for name in ("scripts/prestart.sh", "alembic.ini"):
+        assert os.stat(mini / name).st_mode & 0o777 == 0o755, name
+    subprocess.run(["git", "apply", "-"], cwd=copy, input=diff, check=True)
+    assert tree_files(copy) == tree_files(mini)
+
+
+def test_git_decides_what_belongs_to_the_package(
+    mini: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tracked package data in a folder called `build` moves with the package (a walk skipped
+    `build/`); a git-ignored module stays where it is, said in the plan, and is not
+    committed anywhere new; the dry-run diff still equals the in-place tree."""
+    write_tree(
+        mini,
+        {"app/email-templates/build/new_account.html": "<p>hi</p>\n",
+         "app/core/secrets.py": "API_KEY = 'x'\n", ".gitignore": "app/core/secrets.py\n"},
+    )  # fmt: skip
+    git(mini, "init", "-q")
+    git(mini, "add", "-A")
+    git(mini, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(mini), str(copy)], check=True)
+    assert main([str(mini), "--dry-run"]) == 1
+    captured = capsys.readouterr()
+    assert "app/core/secrets.py:1: FMP07 ignored by git: left in place" in captured.err
+    assert main([str(mini)]) == 0
+    capsys.readouterr()
+    assert (mini / "src/email-templates/build/new_account.html").is_file()
+    assert (mini / "app/core/secrets.py").is_file()
+    assert not (mini / "src/core/secrets.py").exists()
+    subprocess.run(["git", "apply", "-"], cwd=copy, input=captured.out.encode(), check=True)
+    assert tree_files(copy) == tree_files(mini)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from forgeapi_migrate.changeset import FileChange
+from forgeapi_migrate.changeset import FileChange, mode_of
 
 FILE_TEMPLATE = "%%(year)d-%%(month).2d-%%(day).2d_%%(slug)s"
 _SECTION = re.compile(r"^\s*\[(?P<name>[^\]]+)\]\s*$")
@@ -59,4 +59,4 @@ def alembic_ini_change(root: Path, ini: str | None, edited: FileChange | None) -
         return edited
     if new == original:
         return None
-    return FileChange(ini, ini, original, new)
+    return FileChange(ini, ini, original, new, mode_of(root / ini))

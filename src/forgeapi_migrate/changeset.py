@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from forgeapi_migrate.errors import Finding
 
 DEFAULT_MODE = 0o100644
+
+
+def mode_of(path: Path) -> int:
+    """The file's mode as git records it: executable or not."""
+    return 0o100755 if os.stat(path).st_mode & stat.S_IXUSR else DEFAULT_MODE
 
 
 @dataclass(frozen=True)

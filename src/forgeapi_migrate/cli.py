@@ -5,8 +5,9 @@
     forgeapi-migrate plan PATH [--plan-file F] [--json]
     forgeapi-migrate list-codemods
 
-Exit codes: 0 done or nothing to do, 1 changes pending (--check/--dry-run),
-2 error (nothing written), 130 interrupted (nothing half-written).
+Exit codes: 0 done or nothing to do, 1 changes pending (--check/--dry-run) or written but
+needing a person (references that could not follow the move), 2 error (nothing written),
+130 interrupted (nothing half-written).
 """
 
 from __future__ import annotations

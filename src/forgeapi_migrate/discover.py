@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from forgeapi_migrate import naming, pyast
+from forgeapi_migrate import naming, pyast, vcs
 from forgeapi_migrate.config import Config
 from forgeapi_migrate.errors import MigrationError
 
@@ -69,6 +69,9 @@ class Discovery:
     stubs: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     # Package module -> the root-relative paths it builds from `__file__` (see file_paths.py).
     file_references: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Files in the package that git ignores (`app/core/secrets.py`): never moved, so never
+    # tracked by accident where the ignore rule no longer matches.
+    ignored: tuple[str, ...] = ()
 
     @property
     def roots(self) -> tuple[str, ...]:
@@ -120,7 +123,7 @@ def module_name(path: str) -> str:
 def discover(root: Path, config: Config) -> Discovery:
     if not root.is_dir():
         raise MigrationError("not a directory", path=str(root))
-    python_files, text_files, other_files = _walk(root)
+    python_files, text_files, other_files, ignored = _walk(root)
     sources = {path: (root / path).read_bytes() for path in python_files}
     excluded = tuple(p for p in python_files if _is_excluded(p, config.exclude))
     package = config.source or _find_app_package(root, sources)
@@ -147,27 +150,42 @@ def discover(root: Path, config: Config) -> Discovery:
         siblings=siblings,
         stubs={p: (root / p).read_bytes() for p in other_files if p.endswith(".pyi")},
         file_references=_file_references(sources, inside),
+        ignored=tuple(p for p in ignored if p.startswith(inside) and not _is_cache(p)),
     )
 
 
-def _walk(root: Path) -> tuple[list[str], list[str], list[str]]:
+def _walk(root: Path) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Python, text and other files, and the files git ignores. In a git work tree, what git
+    lists (tracked, or untracked and not ignored) is the project, whatever its folders are
+    called (`email-templates/build/` is package data); elsewhere a walk that skips the usual
+    tool and environment folders."""
+    listed = vcs.listed_files(root)
+    names, ignored = listed if listed is not None else (_walked(root), [])
     python_files: list[str] = []
     text_files: list[str] = []
     other_files: list[str] = []
+    for rel in names:
+        name = PurePosixPath(rel).name
+        if name.endswith(".py"):
+            python_files.append(rel)
+        elif _is_text_file(name):
+            text_files.append(rel)
+        if not name.endswith((".py", ".pyc", ".pyo")):
+            other_files.append(rel)
+    return python_files, text_files, other_files, ignored
+
+
+def _is_cache(path: str) -> bool:
+    return path.endswith((".pyc", ".pyo")) or "__pycache__" in PurePosixPath(path).parts
+
+
+def _walked(root: Path) -> list[str]:
+    found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(
-            d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")
-        )
+        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")]
         rel_dir = PurePosixPath(Path(dirpath).relative_to(root).as_posix())
-        for name in sorted(filenames):
-            rel = str(rel_dir / name) if str(rel_dir) != "." else name
-            if name.endswith(".py"):
-                python_files.append(rel)
-            elif _is_text_file(name):
-                text_files.append(rel)
-            if not name.endswith((".py", ".pyc", ".pyo")):
-                other_files.append(rel)
-    return sorted(python_files), sorted(text_files), sorted(other_files)
+        found += [str(rel_dir / name) if str(rel_dir) != "." else name for name in filenames]
+    return sorted(found)
 
 
 def _is_text_file(name: str) -> bool:

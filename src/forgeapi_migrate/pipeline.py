@@ -54,10 +54,10 @@ class Report:
 
     @property
     def pending(self) -> bool:
-        """Changes not written yet, or references that could not follow the move."""
-        if self.written:
-            return False
-        return not self.changeset.is_empty or any(f.unresolved for f in self.changeset.findings)
+        """Changes not written yet, or references that could not follow the move: written or
+        not, those need a person (an in-place run that leaves some exits 1)."""
+        unresolved = any(f.unresolved for f in self.changeset.findings)
+        return unresolved or (not self.written and not self.changeset.is_empty)
 
 
 def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[Codemod, ...]:

@@ -232,7 +232,9 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         moves=tuple(moves),
         deletions=tuple(sorted(deletions)),
         creations=missing_inits(target, moves),
-        notes=tuple(sorted([*notes, *init_notes, *resource_notes, *_shadowing(discovery, moves)])),
+        notes=tuple(
+            sorted([*notes, *init_notes, *resource_notes, *_extra_notes(discovery, moves)])
+        ),
         entry=f"{entry.module}:{entry.attribute}" if entry else None,
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=config.alias_style,
@@ -240,6 +242,17 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         siblings=discovery.siblings,
     )
     return with_repo_facts(plan, discovery)
+
+
+def _extra_notes(discovery: Discovery, moves: list[ModuleMove]) -> list[Finding]:
+    return [*_shadowing(discovery, moves), *_ignored_notes(discovery)]
+
+
+def _ignored_notes(discovery: Discovery) -> list[Finding]:
+    """Files in the package that git ignores (`app/core/secrets.py`) stay where they are: moved,
+    they would land where the ignore rule may no longer match, and be committed."""
+    message = "ignored by git: left in place (moving it could get it tracked); move it by hand"
+    return [Finding(path, 1, "FMP07", message) for path in discovery.ignored]
 
 
 _IMPORTED = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+)", re.MULTILINE)

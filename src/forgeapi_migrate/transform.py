@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from forgeapi_migrate import pyast
-from forgeapi_migrate.changeset import ChangeSet, FileChange
+from forgeapi_migrate.changeset import ChangeSet, FileChange, mode_of
 from forgeapi_migrate.codemods import Codemod
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
@@ -208,7 +207,7 @@ def build_changeset(
     changes.extend(_file_moves(root, plan, set(sources)))
     for real in sorted(set(discovery.virtual.values())):  # split into pieces: gone as a file
         changes.append(
-            FileChange(real, None, (root / real).read_bytes(), b"", _git_mode(root / real))
+            FileChange(real, None, (root / real).read_bytes(), b"", mode_of(root / real))
         )
     _refuse_overwrites(root, changes)
     ordered = tuple(sorted(changes, key=lambda c: c.sort_key))
@@ -287,7 +286,7 @@ def _work(path: str, data: bytes) -> FileResult:
 def _file_change(
     root: Path, path: str, data: bytes, new_bytes: bytes | None, plan: MigrationPlan
 ) -> FileChange:
-    mode = _git_mode(root / path)
+    mode = mode_of(root / path)
     if path in plan.deletions:
         return FileChange(path, None, data, b"", mode)
     new_path = plan.new_paths.get(path, path)
@@ -300,11 +299,7 @@ def _file_moves(root: Path, plan: MigrationPlan, python: set[str]) -> Iterator[F
     for move in plan.moves:
         if move.old not in python and move.old != move.new:
             data = (root / move.old).read_bytes()
-            yield FileChange(move.old, move.new, data, data, _git_mode(root / move.old))
-
-
-def _git_mode(path: Path) -> int:
-    return 0o100755 if os.stat(path).st_mode & stat.S_IXUSR else 0o100644
+            yield FileChange(move.old, move.new, data, data, mode_of(root / move.old))
 
 
 def _refuse_overwrites(root: Path, changes: list[FileChange]) -> None:
