@@ -267,7 +267,11 @@ class UseModuleAliases(SplitsImportLines):
         name = dotted_name(alias.name) or ""
         bound = alias_binding(alias)
         known = self.present.get((domain, module)) if top_level else None
-        module_alias = known or self._fresh_alias(node, domain, module, None)
+        # `from app.services.user import user_service`: the name this import binds is free
+        # once its uses point at the module, so the module may take it (and a second run,
+        # finding `user_service.user_service`, has nothing to rename: idempotent)
+        sole = bound if self.facts.bindings[bound] == 1 else None
+        module_alias = known or self._fresh_alias(node, domain, module, sole)
         accesses = self._accesses(node, scope, bound)
         if not accesses:  # unsafe (reported), or imported only for its side effects: keep
             edit.keep.append(alias)

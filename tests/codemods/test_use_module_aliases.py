@@ -123,6 +123,14 @@ class TestUseModuleAliases(CodemodTest):
             "def f(db) -> 'user_service.Thing':\n    return user_service.get(db, user_models.User)\n",
         )
 
+    def test_a_name_imported_under_the_conventional_alias_gives_it_to_the_module(self) -> None:
+        """`from src.users.service import user_service` (an object named like the alias): the
+        module takes the name, so that a second run has nothing left to rename."""
+        self.check(
+            "from src.users.service import user_service\n\nuser_service.get_user(1)\n",
+            "from src.users import service as user_service\n\nuser_service.user_service.get_user(1)\n",
+        )
+
     def test_alias_taken_by_another_binding_uses_the_plural_form(self) -> None:
         self.check(
             "from src.users.service import get_user\n\nuser_service = object()\nget_user(user_service)\n",
