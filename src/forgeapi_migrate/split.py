@@ -39,6 +39,8 @@ from forgeapi_migrate.split_symbols import (
     is_table,
     name_words,
     plural,
+    rebuilt_classes,
+    string_words,
     top_level_symbols,
 )
 
@@ -73,6 +75,8 @@ def split_layers(discovery: Discovery, overrides: Mapping[str, str]) -> Discover
     bound = {path: _bound_split_modules(tree, trees) for path, tree in trees.items()}
     outside = _outside_users(discovery, trees, vocabulary)
     _assign(symbols, bound, vocabulary, overrides, outside)
+    for path, tree in trees.items():
+        _rebuilt_with_their_references(tree, symbols[path], overrides, path)
     sources = dict(discovery.sources)
     virtual: dict[str, str] = {}
     splits: list[Split] = []
@@ -286,6 +290,28 @@ def _assign(
                 symbol.reason = f"only {symbol.domain} uses it"
             else:
                 symbol.reason = "shared by several domains" if users else "no domain uses it"
+
+
+def _rebuilt_with_their_references(
+    tree: cst.Module, symbols: list[Symbol], overrides: Mapping[str, str], path: str
+) -> None:
+    """`UserRead.update_forward_refs()` at the module's end resolves `List["Item"]` at import
+    time, in the module that defines UserRead: split from Item, it would need Item's piece
+    while that piece needs its own (a cycle at import time). So such a class goes with the
+    one other domain whose classes its forward references name."""
+    classes = {s.name: s for s in symbols if s.kind == "class"}
+    for name in rebuilt_classes(tree):
+        symbol = classes.get(name)
+        if symbol is None or f"{path}:{name}" in overrides:
+            continue
+        statement = tree.body[symbol.index]
+        named = {classes[w].domain for w in string_words([statement]) if w in classes}
+        others = named - {symbol.domain, None}
+        if len(others) == 1:
+            symbol.domain = others.pop()
+            symbol.reason = (
+                f"its forward references, resolved at import, name {symbol.domain}'s classes"
+            )
 
 
 def _domains_used(

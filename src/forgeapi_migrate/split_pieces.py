@@ -4,7 +4,6 @@ import cycles between them, and what importing the whole file used to register."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -28,6 +27,8 @@ from forgeapi_migrate.split_symbols import (
     Symbol,
     is_table,
     names_used,
+    rebuilds_models,
+    string_words,
     table_name,
 )
 
@@ -82,14 +83,19 @@ class _Cut:
         self.bodies: dict[str, list[Statement]] = {}
         for key in self.keys:
             body = [s for i, s in enumerate(tree.body) if statement_key.get(i) == key]
-            self.bodies[key] = (
-                sorted([*body, *others], key=lambda s: _index(tree, s)) if key else body
-            )
+            if key:  # what defines no name goes with every domain piece, or with the one
+                # piece whose symbols alone it names (`UserRead.update_forward_refs()`)
+                body += [s for s in others if self._owner(s) in (None, key)]
+            self.bodies[key] = sorted(body, key=lambda s: _index(tree, s))
         self.uses = {key: _use_kinds(self.bodies[key], self.tables) for key in self.keys}
         self.foreign = {
             key: {n for n in self.uses[key] if self.home.get(n, key) != key} for key in self.keys
         }
         self.graph = {key: {self.home[n] for n in self.foreign[key]} for key in self.keys}
+
+    def _owner(self, statement: Statement) -> str | None:
+        homes = {self.home[n] for n in names_used(statement).names if n in self.home}
+        return homes.pop() if len(homes) == 1 and SHARED not in homes else None
 
     def piece(self, key: str) -> bytes:
         home, package = self.home, self.package
@@ -125,6 +131,7 @@ class _Cut:
         ]
         if guarded:
             cross.append(_type_checking_block(guarded, self.checking))
+        body = self._resolvable_forward_refs(key, body, self.foreign[key] - reached - type_only)
         body += self._registrations(
             key, body, runtime={home[n] for n in self.foreign[key] - type_only}
         )
@@ -153,10 +160,35 @@ class _Cut:
                 deferred |= {name} if "deferred" in used else set()
         return type_only, deferred
 
+    def _resolvable_forward_refs(
+        self, key: str, body: list[Statement], imported: set[str]
+    ) -> list[Statement]:
+        """`UserRead.update_forward_refs()` (pydantic's `model_rebuild()`) looks the names of
+        its string annotations (`List["Item"]`) up in the module, as the single file had them:
+        the other pieces' classes it names are imported by name just before that call (by
+        then this piece's own classes exist, so an import cycle back to it is harmless)."""
+        at = next((i for i, s in enumerate(body) if rebuilds_models(s)), None)
+        if at is None:
+            return body
+        named = string_words(body) | names_used(cst.Module(body=body)).names
+        wanted = {  # `imported`: by name at the top already
+            n for n in named - imported if self.kinds.get(n) == "class" and self.home[n] != key
+        }
+        lines = [
+            line.with_changes(
+                trailing_whitespace=cst.TrailingWhitespace(
+                    whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment("# noqa: E402")
+                )
+            )
+            for line in _cross_imports(self.package, wanted, self.home)
+            if isinstance(line, cst.SimpleStatementLine)
+        ]
+        return [*body[:at], *lines, *body[at:]]
+
     def _registrations(
         self, key: str, body: Sequence[Statement], runtime: set[str]
     ) -> list[Statement]:
-        named = _string_words(body) | names_used(cst.Module(body=list(body))).names
+        named = string_words(body) | names_used(cst.Module(body=list(body))).names
         table_pieces = {self.home[c] for c, table in self.tables.items() if {c, table} & named}
         lines = _end_imports(
             self.package, self.path, sorted(table_pieces - {key} - runtime), self.facts.in_use,
@@ -217,26 +249,6 @@ def _decorated_pieces(symbols: Sequence[Symbol], home: Mapping[str, str]) -> lis
         if key != SHARED and key not in pieces and shared_decorator:
             pieces.append(key)
     return pieces
-
-
-class _StringWords(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.words: set[str] = set()
-
-    def visit_Expr(self, node: cst.Expr) -> bool:
-        return False  # a docstring names nothing
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = node.evaluated_value
-        if isinstance(value, str):
-            self.words.update(re.findall(r"[A-Za-z_]\w*", value))
-
-
-def _string_words(body: Sequence[Statement]) -> set[str]:
-    visitor = _StringWords()
-    cst.Module(body=list(body)).visit(visitor)
-    return visitor.words
 
 
 def _statement(tree: cst.Module, index: int) -> cst.ClassDef:

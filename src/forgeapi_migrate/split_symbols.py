@@ -4,6 +4,7 @@ its kind, the words of its name, what it reads, and the names of tables."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -135,3 +136,56 @@ def _defines(statement: cst.CSTNode) -> list[tuple[str, str]]:
         if len(names) == 1 and names[0] != "__all__":
             return [(names[0], "value")]
     return []
+
+
+class _StringWords(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: set[str] = set()
+
+    def visit_Expr(self, node: cst.Expr) -> bool:
+        return False  # a docstring names nothing
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        value = node.evaluated_value
+        if isinstance(value, str):
+            self.words.update(re.findall(r"[A-Za-z_]\w*", value))
+
+
+REBUILDS = frozenset({"update_forward_refs", "model_rebuild"})
+
+
+def rebuilds_models(statement: Statement) -> bool:
+    """A module-level `X.update_forward_refs()` / `X.model_rebuild()`."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    return any(
+        isinstance(small, cst.Expr)
+        and isinstance(small.value, cst.Call)
+        and isinstance(small.value.func, cst.Attribute)
+        and small.value.func.attr.value in REBUILDS
+        for small in statement.body
+    )
+
+
+def string_words(body: Sequence[Statement]) -> set[str]:
+    visitor = _StringWords()
+    cst.Module(body=list(body)).visit(visitor)
+    return visitor.words
+
+
+def rebuilt_classes(tree: cst.Module) -> list[str]:
+    """The classes a module-level `X.update_forward_refs()` / `X.model_rebuild()` names."""
+    names: list[str] = []
+    for statement in tree.body:
+        if rebuilds_models(statement):
+            assert isinstance(statement, cst.SimpleStatementLine)
+            for small in statement.body:
+                call = small.value if isinstance(small, cst.Expr) else None
+                if (
+                    isinstance(call, cst.Call)
+                    and isinstance(call.func, cst.Attribute)
+                    and isinstance(call.func.value, cst.Name)
+                ):
+                    names.append(call.func.value.value)
+    return names
