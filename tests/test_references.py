@@ -186,6 +186,11 @@ LEFT_ALONE = [
     pytest.param("scripts/build.sh", 'echo "building app"\n', id="echo"),
     pytest.param("Dockerfile", "USER app\n", id="docker-user"),
     pytest.param(".github/workflows/ci.yml", "    steps:\n      - name: print app log\n", id="yaml-step-name"),
+    # environment values that are names, passwords or URLs (real: cloudrun-fastapi, lnbits)
+    pytest.param(".github/workflows/ci.yml", "env:\n  POSTGRES_USER: app\n", id="yaml-env-name"),
+    pytest.param("scripts/docker-run.sh", 'docker run -e API_SECRET_KEY="app" img\n', id="docker-run-env"),
+    pytest.param("scripts/env.sh", "export POSTGRES_DB=app\n", id="export-name"),
+    pytest.param("Makefile", 'test:\n\tDATABASE_URL="postgres://app:app@db/app" pytest\n', id="url-value"),
 ]  # fmt: skip
 
 
@@ -205,7 +210,7 @@ REPORTED = [
     pytest.param("Dockerfile", "COPY ./app /code/\n", 1, id="copy-not-mirrored"),
     pytest.param("Dockerfile", "COPY ./app /app\n", 1, id="copy-into-a-top-level-folder"),
     pytest.param("Dockerfile", "ENV MODULE=app\n", 1, id="docker-env"),
-    pytest.param(".github/workflows/ci.yml", "env:\n  POSTGRES_USER: app\n", 2, id="yaml-value"),
+    pytest.param(".github/workflows/ci.yml", "env:\n  PYTHONPATH: app\n", 2, id="yaml-path-value"),
     pytest.param(".pre-commit-config.yaml", "      - id: prettier\n        args: ['app']\n", 2, id="yaml-args"),
     pytest.param("pyproject.toml", '[tool.setuptools.packages.find]\ninclude = ["app*"]\n', 2, id="glob"),
     pytest.param("pyproject.toml", '[tool.setuptools.package-data]\napp = ["db/*.sql"]\n', 2, id="package-data-key"),

@@ -201,8 +201,9 @@ def _judge(match: re.Match[str], info: Line) -> Verdict:
     if info.instruction == "USER":
         return "keep"
     if info.command is not None and start >= info.command:
-        if _token(line, start, end, " \t\n") != match.group():
-            return "report"  # part of a larger word: `X=app`, `user:app`
+        token = _token(line, start, end, " \t\n")
+        if token != match.group():  # part of a larger word: `X=app`, `user:app`
+            return "keep" if _names_a_value(token) else "report"
         return _judge_command(info.lead + line[info.command : start])
     if info.kind in ("toml", "ini") and _is_key(line[end:]):  # `app = ...`, `"app" = ...`
         return "keep" if _names_scripts(info.section) else "report"
@@ -212,7 +213,26 @@ def _judge(match: re.Match[str], info: Line) -> Verdict:
         return _judge_ini(line, start, end, info)
     if info.kind == "yaml" and info.key in PROSE_KEYS and " " in line.partition(":")[2].strip():
         return "keep"  # a step's display name: a sentence
+    if info.kind == "yaml" and info.key and _names_a_value(f"{info.key}=x"):
+        return "keep"  # `POSTGRES_USER: app`, `name: app`: a name, not a path
     return "report"
+
+
+# Variables and keys whose value may be a path or a module: their value is still reported.
+_PATHISH = re.compile(
+    r"PATH|DIR|FILE|MODULE|APP|ROOT|PACKAGE|PKG|SRC|SOURCE|HOME|CWD|LOCATION|"
+    r"^(?:args|entry|files|exclude|include|paths?|run|command|script|with|context)$",
+    re.IGNORECASE,
+)
+_NAME_VALUE = re.compile(r"(\w+)=")
+
+
+def _names_a_value(token: str) -> bool:
+    """`API_SECRET_KEY="app"`, `POSTGRES_DB=app`, `DATABASE_URL=postgres://app:app@db/app`:
+    an environment value that is a name, a password or a URL (the variable says which),
+    not the package's folder; `PYTHONPATH=app` or `APP_MODULE=app` may be, and is reported."""
+    match = _NAME_VALUE.match(token)
+    return match is not None and not _PATHISH.search(match.group(1))
 
 
 def _judge_command(before: str) -> Verdict:
