@@ -102,9 +102,14 @@ class ResolveReexports(SplitsImportLines):
     def _names_from_package(self, node: cst.ImportFrom, package: str) -> None:
         exports = self.plan.reexports[package]
         if isinstance(node.names, cst.ImportStar):
-            modules = sorted({target.partition(":")[0] for target in exports.values()})
+            modules = sorted({t.partition(":")[0] for t in exports.values()})
+            own = [m for m in modules if self.plan.owns_module(m)]
+            passed_on = {  # a library's names the package passed on: by name, as the star did
+                n: t for n, t in exports.items() if not self.plan.owns_module(t.partition(":")[0])
+            }
             self.statements[node] = [
-                cst.ImportFrom(module=dotted_node(m), names=cst.ImportStar()) for m in modules
+                *(cst.ImportFrom(module=dotted_node(m), names=cst.ImportStar()) for m in own),
+                *_by_module(passed_on, exclude_private=True),
             ]
             return
         groups: dict[str, list[cst.ImportAlias]] = {}
@@ -117,11 +122,18 @@ class ResolveReexports(SplitsImportLines):
                     unresolved=True,
                 )
                 return
-            module, _, attribute = exports[name].partition(":")
+            module, _, attribute = (self._final(exports[name]) or exports[name]).partition(":")
             if not attribute:
                 module, _, attribute = module.rpartition(".")
             groups.setdefault(module, []).append(import_alias(attribute, alias_binding(alias)))
-        self.statements[node] = [import_from(m, aliases) for m, aliases in groups.items()]
+        statements = [import_from(m, aliases) for m, aliases in groups.items()]
+        if not any(self.plan.owns_module(m) for m in groups):
+            # `from app.models import SQLModel` (sqlmodel's) also ran the package, registering
+            # every table on SQLModel.metadata (Alembic's env.py): keep that
+            used: dict[str, str] = {}
+            self._keep_registrations(package, exports, set(), used)
+            statements += self._grouped(used)
+        self.statements[node] = statements
 
     def _package_objects(self, node: cst.ImportFrom, module: str) -> None:
         """`from app import models` (the package object) followed by `models.User`."""
@@ -170,8 +182,8 @@ class ResolveReexports(SplitsImportLines):
                     node, f"`{bound}` is used as an object; left as it was", unresolved=True
                 )
                 return False
-            elif (target := exports.get(parent.attr.value)) is None:
-                missing.append(parent.attr.value)
+            elif (target := self._final(exports.get(parent.attr.value))) is None:
+                missing.append(parent.attr.value)  # or a library's, under the package's name
             else:
                 real, _, attribute = target.partition(":")
                 planned[parent] = (real, attribute)
@@ -180,6 +192,22 @@ class ResolveReexports(SplitsImportLines):
             self._keep_binding(node, bound, package, planned, missing, used)
         self._keep_registrations(package, exports, {real for real, _ in planned.values()}, used)
         return True
+
+    def _final(self, target: str | None) -> str | None:
+        """Where a re-exported name really lives: `app.crud` passing on `app.models:User`,
+        itself a dissolved (split) package, means `app.models.users:User`. None for a
+        library's name (`sqlmodel:SQLModel`): no module of ours to point at."""
+        seen: set[str] = set()
+        while target is not None and target not in seen:
+            seen.add(target)
+            real, _, attribute = target.partition(":")
+            if not self.plan.owns_module(real):
+                return None
+            onward = self.plan.reexports.get(real, {}).get(attribute) if attribute else None
+            if onward is None:
+                return target
+            target = onward
+        return target
 
     def _plan_replacements(
         self, planned: Mapping[cst.CSTNode, tuple[str, str]], used: dict[str, str]
@@ -285,6 +313,17 @@ class ResolveReexports(SplitsImportLines):
             return updated_node
         self.rewrites += 1
         return replacing_statement(statements)
+
+
+def _by_module(exports: Mapping[str, str], exclude_private: bool) -> list[cst.ImportFrom]:
+    """`from module import name` lines for `{"name": "module:name"}`, one per module."""
+    groups: dict[str, list[cst.ImportAlias]] = {}
+    for name, target in sorted(exports.items()):
+        if exclude_private and name.startswith("_"):
+            continue
+        module, _, attribute = target.partition(":")
+        groups.setdefault(module, []).append(import_alias(attribute, name))
+    return [import_from(m, aliases) for m, aliases in sorted(groups.items())]
 
 
 def _position(where: CodeRange | None) -> tuple[int, int]:

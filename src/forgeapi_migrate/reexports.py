@@ -55,8 +55,15 @@ def _exports(
         if not isinstance(statement, ast.ImportFrom) or statement.module == "__future__":
             return None
         base = _resolve(init_module, statement.module, statement.level)
-        if base is None or not (base == package or base.startswith(package + ".")):
+        if base is None:
             return None
+        if not (base == package or base.startswith(package + ".")):
+            # a library's name passed on (`from sqlmodel import SQLModel`): its users import
+            # it from the library
+            if any(alias.name == "*" for alias in statement.names):
+                return None
+            exports.update({a.asname or a.name: f"{base}:{a.name}" for a in statement.names})
+            continue
         for alias in statement.names:
             if alias.name == "*":
                 if base not in modules:

@@ -629,8 +629,9 @@ def _cross_imports(package: str, names: set[str], home: Mapping[str, str]) -> li
 
 
 def _reexported_imports(imports: Iterable[cst.SimpleStatementLine], package: str) -> list[str]:
-    """Names the file imported from its own package (`from app.database import Base`) stay
-    reachable through it, as they were (`models.Base`)."""
+    """Names the file imported (`from app.database import Base`, `from sqlmodel import
+    SQLModel`) stay reachable through it, as they were (`models.Base`), from where they
+    come."""
     root = package.split(".")[0]
     lines: list[str] = []
     for line in imports:
@@ -639,7 +640,6 @@ def _reexported_imports(imports: Iterable[cst.SimpleStatementLine], package: str
                 isinstance(small, cst.ImportFrom)
                 and small.module is not None
                 and not small.relative
-                and (dotted_name(small.module) or "").split(".")[0] == root
                 and dotted_name(small.module) != root  # `from app import crud`: a module
                 and not isinstance(small.names, cst.ImportStar)
             ):

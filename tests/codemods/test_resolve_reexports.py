@@ -17,13 +17,23 @@ PLAN = replace(
             "app/schemas/user.py": "src/users/schemas.py",
             "app/crud/crud_user.py": "src/users/service.py",
         },
-        deletions=("app/models/__init__.py", "app/schemas/__init__.py", "app/crud/__init__.py"),
+        deletions=(
+            "app/models/__init__.py",
+            "app/schemas/__init__.py",
+            "app/crud/__init__.py",
+            "app/db/__init__.py",
+        ),
     ),
     domains=("items", "users"),
     reexports={
         "app.models": {"User": "app.models.user:User", "Item": "app.models.item:Item"},
         "app.schemas": {"User": "app.schemas.user:User"},
-        "app.crud": {"user": "app.crud.crud_user:user", "crud_user": "app.crud.crud_user"},
+        "app.crud": {
+            "user": "app.crud.crud_user:user",
+            "crud_user": "app.crud.crud_user",
+            "User": "app.models:User",
+        },
+        "app.db": {"SQLModel": "sqlmodel:SQLModel", "session": "app.db.session"},
     },
 )
 
@@ -106,6 +116,26 @@ class TestResolveReexports(CodemodTest):
             'from app import crud\n\nmonkeypatch.setattr(crud, "user", fake)\n',
             "from app.crud import crud_user as user_service\n\n"
             'monkeypatch.setattr(user_service, "user", fake)\n',
+        )
+
+    def test_a_name_passed_on_by_two_dissolved_packages_comes_from_where_it_lives(self) -> None:
+        # crud.py imported User from app.models, itself dissolved (split): the real module
+        self.check(
+            "from app import crud\n\ncrud.User\ncrud.user\n",
+            "from app.crud import crud_user as user_service\nfrom app.models import user as user_models\n\n"
+            "user_models.User\nuser_service.user\n",
+        )
+
+    def test_a_library_name_passed_on_comes_from_the_library_and_still_registers(self) -> None:
+        """`from app.db import SQLModel` in Alembic's env.py: sqlmodel's class, and importing
+        the package ran its modules (every table on SQLModel.metadata): both kept."""
+        self.check(
+            "from app.db import SQLModel  # noqa\n",
+            "from sqlmodel import SQLModel  # noqa\nfrom app.db import session as db_session  # noqa\n",
+        )
+        self.check(
+            "from app.db import *\n",
+            "from app.db.session import *\nfrom sqlmodel import SQLModel\n",
         )
 
     def test_name_not_reexported_keeps_a_binding_and_is_reported(self) -> None:
