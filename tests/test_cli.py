@@ -718,3 +718,20 @@ def test_git_decides_what_belongs_to_the_package(
     assert not (mini / "src/core/secrets.py").exists()
     subprocess.run(["git", "apply", "-"], cwd=copy, input=captured.out.encode(), check=True)
     assert tree_files(copy) == tree_files(mini)
+
+
+def test_a_project_without_an_application_package_is_refused_with_its_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`main.py` beside `models.py` and `routers/` at the root (jomomg/conduit): said plainly,
+    naming the file, exit 2, nothing written."""
+    root = write_tree(
+        tmp_path / "flat",
+        {"main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n", "models.py": "",
+         "routers/__init__.py": "", "routers/users.py": ""},
+    )  # fmt: skip
+    before = tree_files(root)
+    assert main([str(root)]) == 2
+    err = capsys.readouterr().err
+    assert "main.py: the application is built by main.py at the project root" in err
+    assert tree_files(root) == before

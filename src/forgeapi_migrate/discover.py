@@ -292,6 +292,14 @@ def _find_app_package(root: Path, sources: Mapping[str, bytes]) -> str:
         if f"{parts[0]}/__init__.py" in sources and _creates_fastapi(data):
             candidates.setdefault(parts[0], []).append(path)
     if not candidates:
+        loose = sorted(p for p, data in sources.items() if "/" not in p and _creates_fastapi(data))
+        if loose:  # `main.py` beside `models.py`, `routers/`: the modules are the project
+            raise MigrationError(
+                f"the application is built by {loose[0]} at the project root, outside any "
+                "package: a project without an application package is not supported yet; "
+                "move its modules into a package (e.g. app/) first",
+                path=loose[0],
+            )
         raise MigrationError(
             "not a FastAPI project: no package here creates a FastAPI() application "
             "(set `source` in [tool.forgeapi-migrate] if it is built some other way)",
