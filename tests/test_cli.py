@@ -735,3 +735,22 @@ def test_a_project_without_an_application_package_is_refused_with_its_reason(
     err = capsys.readouterr().err
     assert "main.py: the application is built by main.py at the project root" in err
     assert tree_files(root) == before
+
+
+def test_a_text_file_of_the_package_is_moved_and_edited_in_one_change(
+    mini: Path, tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """`app/alembic.ini`, `app/start.sh` naming the package (fief): one renamed-and-edited
+    file in the diff (a rename and an edit of the same path made `git apply` fail)."""
+    write_tree(mini, {"app/start.sh": "#!/bin/sh\nexec uvicorn app.main:app\n"})
+    (mini / "app/start.sh").chmod(0o755)
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(mini), str(copy)], check=True)
+    assert main([str(mini), "--dry-run"]) == 1
+    diff = capfdbinary.readouterr().out
+    assert diff.count(b"rename from app/start.sh") == 1
+    assert main([str(mini)]) == 0
+    assert (mini / "src/start.sh").read_bytes() == b"#!/bin/sh\nexec uvicorn src.main:app\n"
+    assert not (mini / "app/start.sh").exists()
+    subprocess.run(["git", "apply", "-"], cwd=copy, input=diff, check=True)
+    assert tree_files(copy) == tree_files(mini)

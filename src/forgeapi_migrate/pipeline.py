@@ -109,9 +109,13 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
             changeset = replace(
                 changeset, findings=tuple(f for f in changeset.findings if f.code != "FMA02")
             )
+    # A text file of the package that moves and is edited (`app/alembic.ini`): one change,
+    # the edited move, not a move and an edit of the same file.
+    edited = {c.old_path for c in text_changes}
+    moves = [c for c in changeset.changes if c.old_path is None or c.old_path not in edited]
     changeset = replace(
         changeset,
-        changes=tuple(sorted([*changeset.changes, *text_changes], key=lambda c: c.sort_key)),
+        changes=tuple(sorted([*moves, *text_changes], key=lambda c: c.sort_key)),
         findings=(*changeset.findings, *text_findings),
     )
     verify_changeset(changeset)

@@ -122,11 +122,9 @@ def rewrite_text_files(
             )
         )
         if new_text != text:
-            changes.append(
-                FileChange(
-                    path, path, data, new_text.encode("utf-8"), mode_of(discovery.root / path)
-                )
-            )
+            new_path = plan.new_paths.get(path, path)  # a text file of the package moves too
+            mode = mode_of(discovery.root / path)
+            changes.append(FileChange(path, new_path, data, new_text.encode("utf-8"), mode))
     return changes, findings
 
 
