@@ -18,6 +18,7 @@ A use it cannot follow safely (the package object passed around, `monkeypatch.se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import libcst as cst
@@ -60,6 +61,7 @@ class ResolveReexports(SplitsImportLines):
         self.replacements: dict[cst.CSTNode, cst.BaseExpression] = {}
         self.statements: dict[cst.Import | cst.ImportFrom, list[cst.ImportFrom]] = {}
         self.kept_bindings: list[tuple[str, str]] = []  # (real module, local name)
+        self.string_edits: dict[cst.CSTNode, dict[str, str]] = {}  # "models.User" -> ...
         for statement in find_imports(node):
             if isinstance(statement, cst.ImportFrom):
                 self._decide(statement)
@@ -170,13 +172,20 @@ class ResolveReexports(SplitsImportLines):
             for real in sorted({target.partition(":")[0] for target in exports.values()}):
                 self._alias_for(real, used)
             return True
-        planned: dict[cst.CSTNode, tuple[str, str]] = {}  # node -> (real module, attribute)
+        # (node, text in a string annotation or "") -> (real module, attribute)
+        planned: dict[tuple[cst.CSTNode, str], tuple[str, str]] = {}
         missing: list[str] = []
         for use in uses:
             parent = self.get_metadata(ParentNodeProvider, use, None)
             patched = self._patched_attribute(use, parent, exports)
-            if patched is not None:  # setattr(crud, "get_user", fake): the module it lives in
-                planned[use] = (patched, "")
+            if isinstance(use, cst.SimpleString):  # `"models.User"`, a string annotation
+                if not self._plan_string(use, bound, exports, planned, missing):
+                    self.report(
+                        node, f"`{bound}` is used as an object; left as it was", unresolved=True
+                    )
+                    return False
+            elif patched is not None:  # setattr(crud, "get_user", fake): the defining module
+                planned[(use, "")] = (patched, "")
             elif not (isinstance(parent, cst.Attribute) and parent.value is use):
                 self.report(
                     node, f"`{bound}` is used as an object; left as it was", unresolved=True
@@ -186,7 +195,7 @@ class ResolveReexports(SplitsImportLines):
                 missing.append(parent.attr.value)  # or a library's, under the package's name
             else:
                 real, _, attribute = target.partition(":")
-                planned[parent] = (real, attribute)
+                planned[(parent, "")] = (real, attribute)
         self._plan_replacements(planned, used)
         if missing:
             self._keep_binding(node, bound, package, planned, missing, used)
@@ -209,18 +218,40 @@ class ResolveReexports(SplitsImportLines):
             target = onward
         return target
 
+    def _plan_string(
+        self, use: cst.SimpleString, bound: str, exports: Mapping[str, str],
+        planned: dict[tuple[cst.CSTNode, str], tuple[str, str]], missing: list[str],
+    ) -> bool:  # fmt: skip
+        """Each `bound.name` in a string annotation; False when `bound` stands alone there."""
+        for match in re.finditer(rf"(?<![\w.]){re.escape(bound)}\b(\.\w+)?", use.value):
+            if match.group(1) is None:
+                return False
+            name = match.group(1)[1:]
+            target = self._final(exports.get(name))
+            if target is None:
+                missing.append(name)
+            else:
+                real, _, attribute = target.partition(":")
+                planned[(use, match.group())] = (real, attribute)
+        return True
+
     def _plan_replacements(
-        self, planned: Mapping[cst.CSTNode, tuple[str, str]], used: dict[str, str]
+        self, planned: Mapping[tuple[cst.CSTNode, str], tuple[str, str]], used: dict[str, str]
     ) -> None:
-        for target, (real, attribute) in planned.items():
-            name = cst.Name(self._alias_for(real, used))
+        for (target, text), (real, attribute) in planned.items():
+            alias = self._alias_for(real, used)
+            if text:
+                new = f"{alias}.{attribute}" if attribute else alias
+                self.string_edits.setdefault(target, {})[text] = new
+                continue
+            name = cst.Name(alias)
             self.replacements[target] = (
                 cst.Attribute(value=name, attr=cst.Name(attribute)) if attribute else name
             )
 
     def _keep_binding(
         self, node: cst.Import | cst.ImportFrom, bound: str, package: str,
-        planned: Mapping[cst.CSTNode, tuple[str, str]], missing: list[str],
+        planned: Mapping[tuple[cst.CSTNode, str], tuple[str, str]], missing: list[str],
         used: dict[str, str],
     ) -> None:  # fmt: skip
         """`crud.get_book`, which the package never had (an AttributeError waiting for its
@@ -294,6 +325,14 @@ class ResolveReexports(SplitsImportLines):
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
         return self.replacements.get(original_node, updated_node)
+
+    def leave_SimpleString(
+        self, original_node: cst.SimpleString, updated_node: cst.SimpleString
+    ) -> cst.SimpleString:
+        value = updated_node.value
+        for old, new in self.string_edits.get(original_node, {}).items():
+            value = re.sub(rf"(?<![\w.]){re.escape(old)}\b", new, value)
+        return updated_node.with_changes(value=value)
 
     def leave_ImportFrom(
         self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom

@@ -138,6 +138,15 @@ class TestResolveReexports(CodemodTest):
             "from app.db.session import *\nfrom sqlmodel import SQLModel\n",
         )
 
+    def test_names_in_string_annotations_follow_too(self) -> None:
+        # bitcart: `from api import models` under TYPE_CHECKING, used only in strings
+        self.check(
+            "if TYPE_CHECKING:\n    from app import models\n\n"
+            'def f() -> tuple["models.User", "list[models.Item]"]: ...\n',
+            "if TYPE_CHECKING:\n    from app.models import item as item_models, user as user_models\n\n"
+            'def f() -> tuple["user_models.User", "list[item_models.Item]"]: ...\n',
+        )
+
     def test_name_not_reexported_keeps_a_binding_and_is_reported(self) -> None:
         # alone: `models` stays bound (to a module of the package), so the file still imports,
         # and every module of the package is still imported, as importing the package did
