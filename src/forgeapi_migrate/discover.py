@@ -182,8 +182,11 @@ def _is_cache(path: str) -> bool:
 def _walked(root: Path) -> list[str]:
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info")]
         rel_dir = PurePosixPath(Path(dirpath).relative_to(root).as_posix())
+        # `build/` and `dist/` at the root are packaging output; deeper, they are the
+        # project's own (`app/email-templates/build/`)
+        skipped = SKIP_DIRS if str(rel_dir) == "." else SKIP_DIRS - {"build", "dist"}
+        dirnames[:] = [d for d in dirnames if d not in skipped and not d.endswith(".egg-info")]
         found += [str(rel_dir / name) if str(rel_dir) != "." else name for name in filenames]
     return sorted(found)
 

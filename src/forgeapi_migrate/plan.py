@@ -465,7 +465,9 @@ def _assign_destinations(
                 Finding(path, 1, "FMP01", f"{first} also maps to {dest}: kept apart as {alt}")
             )
     for move in moves:
-        if move.kind == "shared":
+        if move.kind == "shared" and not naming.is_test_code(
+            PurePosixPath(move.old).with_suffix("").parts
+        ):
             notes.append(Finding(move.old, 1, "FMP02", f"no layer or role: kept as {move.new}"))
     return moves, notes
 

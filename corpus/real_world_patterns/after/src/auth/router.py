@@ -1,0 +1,10 @@
+from fastapi import APIRouter
+
+from src.auth.service import CurrentUser
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+@router.get("/me")
+def read_me(current_user: CurrentUser) -> dict[str, str]:
+    return {"email": current_user}
