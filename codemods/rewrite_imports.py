@@ -26,6 +26,7 @@ from forgeapi_migrate.codemods._helpers import (
     import_from,
     with_commas,
 )
+from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.plan import MigrationPlan
 
 _MISSING = "<missing>"
@@ -51,6 +52,20 @@ class RewriteImports(SplitsImportLines):
             for alias in imp.names
         )
         self.chain_targets: dict[cst.Attribute, str] = {}
+        self.whole_packages = self._whole_packages(node) if self.rewrite_chains else set()
+
+    def _whole_packages(self, tree: cst.Module) -> set[str]:
+        """Source roots that plain imports (`import app`, `import app.main`) bind and nothing
+        else rebinds: there, `app.attr` (`app.__version__`) follows the package's new name."""
+        plain: dict[str, int] = {}
+        for imp in find_imports(tree):
+            if isinstance(imp, cst.Import):
+                for alias in imp.names:
+                    root = (dotted_name(alias.name) or "").split(".")[0]
+                    if alias.asname is None and root in self.plan.source_roots:
+                        plain[root] = plain.get(root, 0) + 1
+        bindings = NameFacts.of(tree).bindings
+        return {root for root, count in plain.items() if bindings[root] == count}
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         # Without a plain `import app.x` there are no dotted uses to follow: walk only down
@@ -97,7 +112,8 @@ class RewriteImports(SplitsImportLines):
         if not self.plan.owns_module(chain):
             return False
         parts = chain.split(".")
-        for size in range(len(parts), 1, -1):
+        smallest = 1 if parts[0] in self.whole_packages else 2
+        for size in range(len(parts), smallest - 1, -1):
             new = self._lookup(".".join(parts[:size]))
             if new is None:
                 self.report(

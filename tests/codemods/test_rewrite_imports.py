@@ -63,6 +63,20 @@ class TestRewriteImports(CodemodTest):
             "from src.users import service as crud_user\ncrud_user.get_user(db, 1)\n",
         )
 
+    def test_a_plain_package_import_and_its_attributes_follow_together(self) -> None:
+        # `import app` + `app.__version__` became `import src` + `app.__version__`: NameError
+        self.check(
+            "import app\nimport app.main\n\nVERSION = app.__version__\napp.main.api\n",
+            "import src\nimport src.main\n\nVERSION = src.__version__\nsrc.main.api\n",
+        )
+
+    def test_a_package_name_rebound_in_the_file_is_not_renamed(self) -> None:
+        # `app` is the FastAPI object here: its attributes are not the package's
+        self.check(
+            "import app.core.config\n\napp = FastAPI()\napp.include_router(r)\n",
+            "import src.config\n\napp = FastAPI()\napp.include_router(r)\n",
+        )
+
     def test_two_routers_never_collapse_into_one_name(self) -> None:
         self.check(
             "from app.api.routes import users, items\n"
