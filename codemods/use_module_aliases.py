@@ -332,6 +332,8 @@ class UseModuleAliases(SplitsImportLines):
             problem = "is re-exported through __all__"
         elif f"{self.new_module}.{bound}" in self.plan.pinned_names:
             problem = f"is a patch target (a string names {self.new_module}.{bound})"
+        elif f"{self.new_module}.{bound}" in self.plan.imported_names:
+            problem = f"is imported from {self.new_module} by other modules"
         elif scope is None:  # simple: bound once in the file, so every use is this import's
             return list(self.facts.uses.get(bound, []))
         elif len(assignments := list(scope.assignments[bound])) != 1 or (

@@ -754,3 +754,26 @@ def test_a_text_file_of_the_package_is_moved_and_edited_in_one_change(
     assert not (mini / "app/start.sh").exists()
     subprocess.run(["git", "apply", "-"], cwd=copy, input=diff, check=True)
     assert tree_files(copy) == tree_files(mini)
+
+
+def test_a_name_other_modules_import_from_a_module_stays_bound_there(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """fief: `dependencies/users.py` imports get_model from another domain's module and the
+    routers import it from `dependencies/users.py`; FM003 turned the first import into a
+    module alias and the name was gone (AttributeError at import)."""
+    write_tree(
+        mini,
+        {"app/dependencies/users.py": (
+             "from app.crud.crud_item import get_model\n\n\ndef current():\n    return get_model()\n"
+         ),
+         "app/api/routes/items.py": (
+             "from fastapi import APIRouter\n\nfrom app.dependencies.users import get_model\n\n"
+             "router = APIRouter()\nX = get_model\n"
+         )},
+    )  # fmt: skip
+    write_tree(mini, {"app/crud/crud_item.py": "def get_model():\n    return 1\n"})
+    assert main([str(mini)]) in (0, 1)
+    deps = (mini / "src/users/dependencies.py").read_text()
+    assert "import get_model" in deps, deps
+    assert "is imported from src.users.dependencies by other modules" in capsys.readouterr().err

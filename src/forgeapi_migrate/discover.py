@@ -56,6 +56,9 @@ class Discovery:
     alembic_ini: str | None
     alembic_script_location: str | None
     dotted_strings: frozenset[str] = frozenset()  # "app.crud.user.get" literals: patch targets
+    # "app.api.deps.get_user": names imported from a module of the package by name, which
+    # must stay bound there (the module may only pass them on: `from app.crud import get_user`)
+    imported_names: frozenset[str] = frozenset()
     # Every Python file's bytes, read once here and shared by the later stages.
     sources: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     resources: tuple[str, ...] = ()  # non-Python files inside the package (templates, .sql, ...)
@@ -145,6 +148,7 @@ def discover(root: Path, config: Config) -> Discovery:
         alembic_script_location=script_location,
         dotted_strings=_dotted_strings(sources, {*roots, config.target})
         | _attribute_patches(sources, {*roots, config.target}),
+        imported_names=_imported_names(sources, {*roots, config.target}),
         sources=sources,
         resources=tuple(p for p in other_files if p.startswith(inside)),
         siblings=siblings,
@@ -209,6 +213,25 @@ def _dotted_strings(sources: Mapping[str, bytes], packages: set[str]) -> frozens
     found: set[str] = set()
     for data in sources.values():
         found.update(match.decode("ascii", "replace") for match in pattern.findall(data))
+    return frozenset(found)
+
+
+def _imported_names(sources: Mapping[str, bytes], packages: set[str]) -> frozenset[str]:
+    """`module.name` for every absolute `from module import name` of these packages. A byte
+    scan (parenthesized lists included); a module name among them is harmless: it pins a
+    name that is no import's binding."""
+    roots = b"|".join(re.escape(p.encode()) for p in sorted(packages))
+    pattern = re.compile(
+        rb"^[ \t]*from[ \t]+((?:%s)(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)" % roots,
+        re.MULTILINE,
+    )
+    found: set[str] = set()
+    for data in sources.values():
+        for module, names in pattern.findall(data):
+            for item in re.sub(rb"#[^\n]*", b"", names).strip(b"()\\ \t\n").split(b","):
+                name = item.split()[0].decode("ascii", "replace") if item.split() else ""
+                if name.isidentifier():
+                    found.add(f"{module.decode()}.{name}")
     return frozenset(found)
 
 

@@ -53,6 +53,9 @@ class MigrationPlan:
     # "src.posts.service.get_user": names a patch string targets in their (new) module; they
     # must stay bound there, or the patch would silently miss.
     pinned_names: frozenset[str] = frozenset()
+    # "src.users.dependencies.get_user": names other modules import from that module by name;
+    # an import that binds one there must keep binding it (FM003 leaves it as it is).
+    imported_names: frozenset[str] = frozenset()
     # Dissolved packages whose __init__ re-exported names: "app.models" -> {"User":
     # "app.models.user:User", "user": "app.models.user"} (see reexports.py, FM004).
     reexports: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -306,6 +309,7 @@ def with_repo_facts(plan: MigrationPlan, discovery: Discovery) -> MigrationPlan:
     return replace(
         plan,
         pinned_names=frozenset(pinned),
+        imported_names=frozenset(plan.new_dotted_path(s) or s for s in discovery.imported_names),
         reexports=dissolved,
         naming_convention=wanted,
         sqlmodel=wanted and facts.sqlmodel and not facts.has_convention,
