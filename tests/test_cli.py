@@ -777,3 +777,28 @@ def test_a_name_other_modules_import_from_a_module_stays_bound_there(
     deps = (mini / "src/users/dependencies.py").read_text()
     assert "import get_model" in deps, deps
     assert "is imported from src.users.dependencies by other modules" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("git_tree", [False, True], ids=["walk", "git"])
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [("app/core/linked.py", "security_impl.py"), ("app/templates", "../shared_templates"),
+     ("app/core/dangling.py", "nowhere.py")],
+    ids=["file", "folder", "dangling"],
+)  # fmt: skip
+def test_a_symlink_inside_the_package_is_refused_naming_it(
+    mini: Path, capsys: pytest.CaptureFixture[str], link: str, target: str, git_tree: bool
+) -> None:
+    """Moved, a symlink became a copy, or dangled, or copied a file from outside the
+    repository: refused instead (exit 2, the path named, nothing written)."""
+    write_tree(mini, {"app/core/security_impl.py": "X = 1\n", "shared_templates/a.html": "<p/>\n"})
+    (mini / link).symlink_to(target)
+    if git_tree:
+        git(mini, "init", "-q")
+        git(mini, "add", "-A")
+        git(mini, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
+    before = {p: p.is_symlink() for p in mini.rglob("*") if ".git" not in p.parts}
+    assert main([str(mini)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {link}: a symbolic link inside the package" in err
+    assert {p: p.is_symlink() for p in mini.rglob("*") if ".git" not in p.parts} == before

@@ -288,3 +288,23 @@ def test_a_rewritten_file_is_left_as_it_is_by_a_second_run(project: Project) -> 
     once, _ = rewrite(project, "Makefile", text)
     assert once == "lint:\n\tpoetry run mypy src\n\tblack src tests  # app\n"
     assert rewrite(project, "Makefile", once) == (once, [])
+
+
+def test_documentation_code_follows_and_prose_is_left_alone(project: Project) -> None:
+    """README.md: the command in a shell block and a module path anywhere follow the move; a
+    bare word in prose or in a Python block is neither rewritten nor reported."""
+    readme = (
+        "# The app\n\nRun it with `uvicorn app.main:app --reload`.\n\n"
+        "```bash\n$ mypy app\n$ pytest --cov=app\n```\n\n"
+        "```python\nimport app\nfrom app.main import app as application\n```\n\n"
+        "The app folder holds the code.\n"
+    )
+    assert rewrite(project, "README.md", readme) == (
+        "# The app\n\nRun it with `uvicorn src.main:app --reload`.\n\n"
+        "```bash\n$ mypy src\n$ pytest --cov=src\n```\n\n"
+        "```python\nimport app\nfrom src.main import app as application\n```\n\n"
+        "The app folder holds the code.\n",
+        [],
+    )
+    rst = "Run ``uvicorn app.main:app``.\n"
+    assert rewrite(project, "docs/run.rst", rst) == ("Run ``uvicorn src.main:app``.\n", [])

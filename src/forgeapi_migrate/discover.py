@@ -35,7 +35,8 @@ TEXT_FILE_NAMES = frozenset(
      ".flake8", ".pylintrc"}
 )  # fmt: skip
 TEXT_SUFFIXES = frozenset(
-    {".toml", ".cfg", ".ini", ".yml", ".yaml", ".sh", ".env", ".mk", ".dockerfile"}
+    {".toml", ".cfg", ".ini", ".yml", ".yaml", ".sh", ".env", ".mk", ".dockerfile",
+     ".md", ".rst"}  # documentation: the code in it follows too
 )  # fmt: skip
 
 
@@ -127,7 +128,8 @@ def discover(root: Path, config: Config) -> Discovery:
     if not root.is_dir():
         raise MigrationError("not a directory", path=str(root))
     python_files, text_files, other_files, ignored = _walk(root)
-    sources = {path: (root / path).read_bytes() for path in python_files}
+    # (a dangling link is no file to read: refused below when it is in the package)
+    sources = {path: (root / path).read_bytes() for path in python_files if (root / path).is_file()}
     excluded = tuple(p for p in python_files if _is_excluded(p, config.exclude))
     package = config.source or _find_app_package(root, sources)
     if not (root / package / "__init__.py").is_file():
@@ -135,6 +137,7 @@ def discover(root: Path, config: Config) -> Discovery:
     siblings = _sibling_layers(package, sources, config.target)
     roots = (package, *siblings)
     inside = tuple(f"{r}/" for r in roots)
+    _refuse_symlinks(root, [*python_files, *other_files], inside)
     entry = _find_entry({p: d for p, d in sources.items() if p.startswith(package + "/")})
     ini, script_location = _find_alembic(root)
     return Discovery(
@@ -156,6 +159,21 @@ def discover(root: Path, config: Config) -> Discovery:
         file_references=_file_references(sources, inside),
         ignored=tuple(p for p in ignored if p.startswith(inside) and not _is_cache(p)),
     )
+
+
+def _refuse_symlinks(root: Path, files: list[str], inside: tuple[str, ...]) -> None:
+    """A symbolic link inside the package cannot be moved faithfully by a diff and an
+    in-place run alike (a relative target may stop resolving, a copy would duplicate what it
+    points to): refused, naming it, before anything is read further."""
+    linked = sorted(p for p in files if p.startswith(inside) and (root / p).is_symlink())
+    if linked:
+        more = f" (and {len(linked) - 1} more)" if len(linked) > 1 else ""
+        raise MigrationError(
+            f"a symbolic link inside the package{more}: moving it could break it or copy "
+            "what it points to; replace it with what it points to, or move it out of the "
+            "package, first",
+            path=linked[0],
+        )
 
 
 def _walk(root: Path) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -191,7 +209,10 @@ def _walked(root: Path) -> list[str]:
         # project's own (`app/email-templates/build/`)
         skipped = SKIP_DIRS if str(rel_dir) == "." else SKIP_DIRS - {"build", "dist"}
         dirnames[:] = [d for d in dirnames if d not in skipped and not d.endswith(".egg-info")]
-        found += [str(rel_dir / name) if str(rel_dir) != "." else name for name in filenames]
+        linked = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]  # not walked
+        found += [
+            str(rel_dir / name) if str(rel_dir) != "." else name for name in (*filenames, *linked)
+        ]
     return sorted(found)
 
 

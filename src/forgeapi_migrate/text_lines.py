@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Literal
 
-LineKind = Literal["other", "shell", "make", "procfile", "docker", "yaml", "toml", "ini"]
+LineKind = Literal["other", "shell", "make", "procfile", "docker", "yaml", "toml", "ini", "doc"]
 
 COMMAND_KEYS = frozenset(
     {"run", "command", "entrypoint", "script", "before_script", "after_script", "entry"}
@@ -202,6 +202,32 @@ def _ini_lines(lines: list[str]) -> list[Line]:
     return result
 
 
+_FENCE = re.compile(r"\s*(```|~~~)\s*([\w+-]*)")
+_SHELL_FENCES = frozenset({"", "sh", "bash", "shell", "console", "zsh", "shell-session"})
+_PROMPT = re.compile(r"\s*(?:\$|>>>|%)\s+")
+
+
+def _doc_lines(lines: list[str]) -> list[Line]:
+    """Markdown (and reStructuredText's `::` blocks): prose everywhere, where a module path
+    (`app.main:app`) still follows but a bare word is never a reference; inside a shell code
+    block, each line (past a `$ ` prompt) is a command, read as in a script."""
+    result: list[Line] = []
+    fence: str | None = None  # the open fence's info string (None: outside a block)
+    lead: str | None = None
+    for line in lines:
+        opened = _FENCE.match(line)
+        if opened is not None:
+            fence = None if fence is not None else opened.group(2).lower()
+            result.append(Line("doc", 0))
+        elif fence in _SHELL_FENCES:
+            prompt = _PROMPT.match(line)
+            info, lead = _command_line(line, prompt.end() if prompt else 0, lead, "doc")
+            result.append(info)
+        else:
+            result.append(Line("doc", 0))
+    return result
+
+
 _Reader = Callable[[list[str]], list[Line]]
 _READERS_BY_NAME: dict[str, _Reader] = {
     "Makefile": _make_lines,
@@ -221,4 +247,6 @@ _READERS_BY_SUFFIX: dict[str, _Reader] = {
     ".toml": _toml_lines,
     ".ini": _ini_lines,
     ".cfg": _ini_lines,
+    ".md": _doc_lines,
+    ".rst": _doc_lines,
 }

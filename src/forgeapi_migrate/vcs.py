@@ -41,7 +41,8 @@ def listed_files(root: Path) -> tuple[list[str], list[str]] | None:
     ignored = _ls_files(root, "--others", "--ignored", "--exclude-standard", "--directory")
     if listed is None or ignored is None:
         return None
-    return [name for name in listed if (root / name).is_file()], ignored
+    kept = [name for name in listed if (root / name).is_file() or (root / name).is_symlink()]
+    return kept, ignored
 
 
 def _ls_files(root: Path, *options: str) -> list[str] | None:
