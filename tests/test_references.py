@@ -275,12 +275,22 @@ def test_paths_and_dotted_paths_follow_as_before(
 
 
 @pytest.mark.parametrize(
-    "name", [".coveragerc", ".flake8", "Dockerfile.prod", "backend.dockerfile"]
-)
+    "name",
+    [".coveragerc", ".flake8", "Dockerfile.prod", "backend.dockerfile", "api.Dockerfile",
+     "docker-compose.prod.yml", "compose.override.yaml", "docs/index.md"],
+)  # fmt: skip
 def test_tool_configs_and_dockerfile_variants_are_read(tmp_path: Path, name: str) -> None:
     root = write_tree(tmp_path / "mini", {**MINI_PROJECT, name: "[run]\nsource = app\n"})
     discovery, _ = make_plan(root)
     assert name in discovery.text_files
+
+
+def test_a_dockerfile_named_by_its_suffix_is_read_as_one(project: Project) -> None:
+    text = "FROM python:3.12\nRUN mypy app\nCMD uvicorn app.main:app\n"
+    assert rewrite(project, "api.Dockerfile", text) == (
+        "FROM python:3.12\nRUN mypy src\nCMD uvicorn src.main:app\n",
+        [],
+    )
 
 
 def test_a_rewritten_file_is_left_as_it_is_by_a_second_run(project: Project) -> None:

@@ -220,7 +220,7 @@ def _is_text_file(name: str) -> bool:
     """Config files, scripts and Dockerfiles (`Dockerfile.prod` too) that may name the package."""
     return (
         name in TEXT_FILE_NAMES
-        or PurePosixPath(name).suffix in TEXT_SUFFIXES
+        or PurePosixPath(name).suffix.lower() in TEXT_SUFFIXES  # `api.Dockerfile` too
         or name.startswith("Dockerfile.")
     )
 

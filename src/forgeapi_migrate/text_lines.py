@@ -53,7 +53,8 @@ def read_lines(path: str, lines: list[str]) -> list[Line]:
     name = PurePosixPath(path).name
     if name.startswith("Dockerfile."):  # `Dockerfile.prod`
         return _docker_lines(lines)
-    reader = _READERS_BY_NAME.get(name) or _READERS_BY_SUFFIX.get(PurePosixPath(name).suffix)
+    suffix = PurePosixPath(name).suffix.lower()
+    reader = _READERS_BY_NAME.get(name) or _READERS_BY_SUFFIX.get(suffix)
     return (reader or _plain_lines)(lines)
 
 
