@@ -170,7 +170,8 @@ class ResolveReexports(SplitsImportLines):
         )
         if not uses:  # imported for its side effects (registering models): import them all
             for real in sorted({target.partition(":")[0] for target in exports.values()}):
-                self._alias_for(real, used)
+                if self.plan.owns_module(real):  # not the libraries it imported names from
+                    self._alias_for(real, used)
             return True
         # (node, text in a string annotation or "") -> (real module, attribute)
         planned: dict[tuple[cst.CSTNode, str], tuple[str, str]] = {}
@@ -196,9 +197,10 @@ class ResolveReexports(SplitsImportLines):
             else:
                 real, _, attribute = target.partition(":")
                 planned[(parent, "")] = (real, attribute)
+        if missing and not self._keep_binding(node, bound, package, planned, missing, used):
+            self.report(node, f"`{bound}` names no module of ours; left as it was", unresolved=True)
+            return False
         self._plan_replacements(planned, used)
-        if missing:
-            self._keep_binding(node, bound, package, planned, missing, used)
         self._keep_registrations(package, exports, {real for real, _ in planned.values()}, used)
         return True
 
@@ -253,13 +255,16 @@ class ResolveReexports(SplitsImportLines):
         self, node: cst.Import | cst.ImportFrom, bound: str, package: str,
         planned: Mapping[tuple[cst.CSTNode, str], tuple[str, str]], missing: list[str],
         used: dict[str, str],
-    ) -> None:  # fmt: skip
+    ) -> bool:  # fmt: skip
         """`crud.get_book`, which the package never had (an AttributeError waiting for its
         call): the name stays bound, to the module the file uses most, so that the file
         still imports and fails where it failed before; reported."""
+        own = (t.partition(":")[0] for t in self.plan.reexports[package].values())
         reals = [real for real, _ in planned.values()] or sorted(
-            {t.partition(":")[0] for t in self.plan.reexports[package].values()}
+            {real for real in own if self.plan.owns_module(real)}
         )
+        if not reals:  # the package only passed on libraries' names: nothing of ours to bind
+            return False
         counts = {real: reals.count(real) for real in reals}
         keep = min(counts, key=lambda real: (-counts[real], real))
         self.kept_bindings.append((keep, bound))
@@ -270,6 +275,7 @@ class ResolveReexports(SplitsImportLines):
             f"{self.plan.module_map.get(keep) or keep}",
             unresolved=True,
         )
+        return True
 
     def _keep_registrations(
         self, package: str, exports: Mapping[str, str], reached: set[str], used: dict[str, str]

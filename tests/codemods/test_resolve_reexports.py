@@ -34,6 +34,7 @@ PLAN = replace(
             "User": "app.models:User",
         },
         "app.db": {"SQLModel": "sqlmodel:SQLModel", "session": "app.db.session"},
+        "app.base": {"SQLModel": "sqlmodel:SQLModel"},
     },
 )
 
@@ -137,6 +138,18 @@ class TestResolveReexports(CodemodTest):
             "from app.db import *\n",
             "from app.db.session import *\nfrom sqlmodel import SQLModel\n",
         )
+
+    def test_a_side_effect_import_registers_the_own_modules_not_the_libraries(self) -> None:
+        # fastapi-course: `from . import models` (unused) where models.py imported sqlalchemy
+        # names: the libraries got an empty alias and the run stopped (CSTValidationError)
+        self.check(
+            "from app import db  # noqa: F401\n",
+            "from app.db import session as db_session  # noqa: F401\n",
+        )
+
+    def test_a_package_of_library_names_only_used_as_such_is_left_and_reported(self) -> None:
+        code = "from app import base\n\nbase.SQLModel\n"
+        self.check(code, code, ["line 1: `base` names no module of ours; left as it was"])
 
     def test_names_in_string_annotations_follow_too(self) -> None:
         # bitcart: `from api import models` under TYPE_CHECKING, used only in strings
