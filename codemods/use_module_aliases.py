@@ -84,12 +84,29 @@ class UseModuleAliases(SplitsImportLines):
             if isinstance(line, cst.SimpleStatementLine)
             for s in line.body
         }
+        self._note_conventional_aliases(node, top_level)
         for statement in find_imports(node):
             if isinstance(statement, cst.ImportFrom):
                 self._decide(statement, id(statement) in top_level)
             else:
                 self._decide_import(statement)
         self.along = self._along(node) if self.simple else None
+
+    def _note_conventional_aliases(self, tree: cst.Module, top_level: set[int]) -> None:
+        """`from src.user_fields import dependencies as user_field_dependencies` already in
+        the file, below an import of one of its names: that name is reached through it, not
+        through a second import under another alias (a second run did that)."""
+        for statement in find_imports(tree):
+            parts = self._other_domain(statement) if isinstance(statement, cst.ImportFrom) else None
+            if parts is None or len(parts) != 2 or id(statement) not in top_level:
+                continue
+            assert isinstance(statement, cst.ImportFrom)
+            assert not isinstance(statement.names, cst.ImportStar)
+            for alias in statement.names:
+                module = dotted_name(alias.name) or ""
+                conventional = naming.module_alias(parts[1], module, self.plan.alias_style)
+                if alias_binding(alias) == conventional:
+                    self.present.setdefault((parts[1], module), conventional)
 
     def _along(self, module: cst.Module) -> set[int]:
         """The nodes above something to rewrite (only they are walked, on the cheap path):

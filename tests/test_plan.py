@@ -343,3 +343,22 @@ def test_layer_named_files_join_the_one_domain_that_uses_them(tmp_path: Path) ->
         "app/services/models.py": "src/items/service.py",
         "app/routers/items.py": "src/items/router.py",
     }
+
+
+def test_names_read_from_a_module_are_pinned_at_its_new_home(tmp_path: Path) -> None:
+    """`from app.dependencies import users as user_dependencies` + `user_dependencies.get_model`
+    (the form FM003 itself writes): `get_model` must stay bound in that module on a second run,
+    as for `from app.dependencies.users import get_model`."""
+    plan = plan_for(
+        tmp_path,
+        {"app/api/routes/users.py": "", "app/dependencies/users.py": "",
+         "app/api/routes/items.py": (
+             "from app.dependencies import users as user_dependencies\n"
+             "from app.dependencies.users import (\n    current,  # the user\n)\n\n"
+             "x = user_dependencies.get_model\n"
+         )},
+    )  # fmt: skip
+    assert {
+        "src.users.dependencies.get_model",
+        "src.users.dependencies.current",
+    } <= plan.imported_names

@@ -238,9 +238,10 @@ def _dotted_strings(sources: Mapping[str, bytes], packages: set[str]) -> frozens
 
 
 def _imported_names(sources: Mapping[str, bytes], packages: set[str]) -> frozenset[str]:
-    """`module.name` for every absolute `from module import name` of these packages. A byte
-    scan (parenthesized lists included); a module name among them is harmless: it pins a
-    name that is no import's binding."""
+    """`module.name` for every absolute `from module import name` of these packages, and
+    `module.name.attr` for each `binding.attr` read through such an import (`from src.users
+    import dependencies as user_dependencies` + `user_dependencies.get_model`). A byte scan
+    (parenthesized lists included); a name that no import binds is pinned harmlessly."""
     roots = b"|".join(re.escape(p.encode()) for p in sorted(packages))
     pattern = re.compile(
         rb"^[ \t]*from[ \t]+((?:%s)(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)" % roots,
@@ -248,11 +249,18 @@ def _imported_names(sources: Mapping[str, bytes], packages: set[str]) -> frozens
     )
     found: set[str] = set()
     for data in sources.values():
+        bound: dict[str, str] = {}  # local binding -> what it names
         for module, names in pattern.findall(data):
             for item in re.sub(rb"#[^\n]*", b"", names).strip(b"()\\ \t\n").split(b","):
-                name = item.split()[0].decode("ascii", "replace") if item.split() else ""
-                if name.isidentifier():
-                    found.add(f"{module.decode()}.{name}")
+                words = item.decode("ascii", "replace").split()
+                if words and words[0].isidentifier():
+                    found.add(f"{module.decode()}.{words[0]}")
+                    binding = words[2] if len(words) == 3 and words[1] == "as" else words[0]
+                    bound[binding] = f"{module.decode()}.{words[0]}"
+        if bound:  # one scan of the file for every binding's `binding.attr`
+            names = b"|".join(re.escape(b.encode()) for b in sorted(bound))
+            for binding, attr in re.findall(rb"(?<![\w.])(%s)\.(\w+)" % names, data):
+                found.add(f"{bound[binding.decode()]}.{attr.decode()}")
     return frozenset(found)
 
 

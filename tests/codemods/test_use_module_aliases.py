@@ -131,6 +131,16 @@ class TestUseModuleAliases(CodemodTest):
             "from src.users import service as user_service\n\nuser_service.user_service.get_user(1)\n",
         )
 
+    def test_a_name_import_above_the_module_import_reuses_its_alias(self) -> None:
+        """fief, second run: `from src.users.service import get_user` above `from src.users
+        import service as user_service` got a second import under `users_service`."""
+        self.check(
+            "from src.users.service import get_user\nfrom src.users import service as user_service\n\n"
+            "get_user(user_service.x)\n",
+            "from src.users import service as user_service\n\n"
+            "user_service.get_user(user_service.x)\n",
+        )
+
     def test_alias_taken_by_another_binding_uses_the_plural_form(self) -> None:
         self.check(
             "from src.users.service import get_user\n\nuser_service = object()\nget_user(user_service)\n",
