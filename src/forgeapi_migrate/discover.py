@@ -248,15 +248,19 @@ def _imported_names(sources: Mapping[str, bytes], packages: set[str]) -> frozens
         re.MULTILINE,
     )
     found: set[str] = set()
+    modules = {module_name(path) for path in sources}
     for data in sources.values():
-        bound: dict[str, str] = {}  # local binding -> what it names
+        bound: dict[str, str] = {}  # local binding of a module -> that module
         for module, names in pattern.findall(data):
             for item in re.sub(rb"#[^\n]*", b"", names).strip(b"()\\ \t\n").split(b","):
                 words = item.decode("ascii", "replace").split()
                 if words and words[0].isidentifier():
                     found.add(f"{module.decode()}.{words[0]}")
-                    binding = words[2] if len(words) == 3 and words[1] == "as" else words[0]
-                    bound[binding] = f"{module.decode()}.{words[0]}"
+                    target = f"{module.decode()}.{words[0]}"
+                    if target in modules:  # only a module's names can be read through it
+                        bound[words[2] if len(words) == 3 and words[1] == "as" else words[0]] = (
+                            target
+                        )
         if bound:  # one scan of the file for every binding's `binding.attr`
             names = b"|".join(re.escape(b.encode()) for b in sorted(bound))
             for binding, attr in re.findall(rb"(?<![\w.])(%s)\.(\w+)" % names, data):
