@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from forgeapi_migrate import naming, pyast
+from forgeapi_migrate.discover import module_name
 from forgeapi_migrate.naming import Placement
 
 # Names a domain package must not take: the target's global modules, and what a script run
@@ -153,7 +154,7 @@ def _served(p: Placement, path: str, domain: str) -> Placement:
 
 def _importers(paths: list[str], sources: Mapping[str, bytes]) -> dict[str, set[str]]:
     """For each module path, the files that import it (by any absolute or relative form)."""
-    wanted = {_dotted(path): path for path in paths}
+    wanted = {module_name(path): path for path in paths}
     found: dict[str, set[str]] = {path: set() for path in paths}
     for user, data in sorted(sources.items()):
         if user in found or not any(m.rpartition(".")[2].encode() in data for m in wanted):
@@ -164,18 +165,13 @@ def _importers(paths: list[str], sources: Mapping[str, bytes]) -> dict[str, set[
     return found
 
 
-def _dotted(path: str) -> str:
-    parts = list(PurePosixPath(path).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
 def _imported_modules(path: str, data: bytes) -> set[str]:
     """Every module an import statement of the file may name (`from a import b`: `a`, `a.b`)."""
     try:
         tree = pyast.parse(data)
     except (SyntaxError, ValueError):
         return set()
-    here = _dotted(path).split(".")
+    here = module_name(path).split(".")
     package = here if path.endswith("__init__.py") else here[:-1]
     modules: set[str] = set()
     for node in ast.walk(tree):
