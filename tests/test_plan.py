@@ -9,7 +9,6 @@ import pytest
 from forgeapi_migrate import naming
 from forgeapi_migrate.config import load_config
 from forgeapi_migrate.discover import discover
-from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.naming import classify, domain_key, group_plurals
 from forgeapi_migrate.plan import MigrationPlan, build_plan
 from tests.conftest import write_tree
@@ -289,12 +288,49 @@ def test_already_domain_first_gives_an_empty_plan(tmp_path: Path) -> None:
     assert plan.is_empty
 
 
-def test_layered_package_named_like_the_target_is_refused(tmp_path: Path) -> None:
+def test_a_layered_package_named_like_the_target_is_migrated_inside_itself(
+    tmp_path: Path,
+) -> None:
+    """`src/api/routes/users.py` in a layered package called `src` (imported as `src.x`
+    everywhere): the domains go inside the existing package, nothing is renamed."""
     root = write_tree(
-        tmp_path, {"src/__init__.py": "", "src/main.py": MAIN, "src/crud/user.py": ""}
-    )
-    with pytest.raises(MigrationError, match="already has the target name"):
-        build_plan(discover(root, load_config(root)), load_config(root))
+        tmp_path,
+        {"src/__init__.py": "", "src/main.py": MAIN, "src/api/__init__.py": "",
+         "src/api/routes/__init__.py": "", "src/api/routes/users.py": "",
+         "src/repository/crud/user.py": "", "src/models/db/user.py": ""},
+    )  # fmt: skip
+    plan = build_plan(discover(root, load_config(root)), load_config(root))
+    assert (plan.source_package, plan.target_package) == ("src", "src")
+    assert plan.new_paths["src/api/routes/users.py"] == "src/users/router.py"
+    assert plan.new_paths["src/repository/crud/user.py"] == "src/users/service.py"
+    assert plan.new_paths["src/models/db/user.py"] == "src/users/models.py"
+    assert plan.new_paths["src/main.py"] == "src/main.py"
+    assert "src/api/routes/__init__.py" in plan.deletions
+
+
+def test_lone_modules_of_a_layer_are_shared_not_domains(tmp_path: Path) -> None:
+    """A one-module "domain" outside the routers that defines no table and no name of its
+    own (`schemas/jwt.py` with `JWToken`, `repository/table.py` with a declarative base) is a
+    shared module; one that names itself (`schemas/token.py` with `Token`) stays a domain;
+    an aggregator that only includes routers is the router aggregator, whatever its name."""
+    plan = plan_for(
+        tmp_path,
+        {"app/schemas/jwt.py": "class JWToken:\n    pass\n",
+         "app/schemas/token.py": "class Token:\n    pass\n",
+         "app/repository/table.py": "class DBTable(DeclarativeBase):\n    pass\n",
+         "app/repository/database.py": "class AsyncDatabase:\n    pass\n",
+         "app/repository/item.py": "class Item(Base):\n    __tablename__ = 'item'\n",
+         "app/api/endpoints.py": "from app.api.routes import users\nrouter.include_router(users.router)\n",
+         "app/api/routes/users.py": "@router.get('/')\ndef f(): pass\n",
+         "app/api/routes/orders.py": "router.include_router(x)\n@router.get('/')\ndef f(): pass\n"},
+    )  # fmt: skip
+    assert plan.new_paths["app/schemas/jwt.py"] == "src/jwt.py"
+    assert plan.new_paths["app/schemas/token.py"] == "src/tokens/schemas.py"
+    assert plan.new_paths["app/repository/table.py"] == "src/table.py"
+    assert plan.new_paths["app/repository/database.py"] == "src/database.py"
+    assert plan.new_paths["app/repository/item.py"] == "src/item/service.py"
+    assert plan.new_paths["app/api/endpoints.py"] == "src/api.py"
+    assert plan.new_paths["app/api/routes/orders.py"] == "src/orders/router.py"
 
 
 @pytest.mark.parametrize(
@@ -362,3 +398,17 @@ def test_names_read_from_a_module_are_pinned_at_its_new_home(tmp_path: Path) -> 
         "src.users.dependencies.get_model",
         "src.users.dependencies.current",
     } <= plan.imported_names
+
+
+def test_a_namespace_folder_that_moves_whole_gets_no_init(tmp_path: Path) -> None:
+    """`app/alembic/` (no `__init__.py`) moving whole inside the package stays a folder: an
+    `__init__.py` in it (or in `versions/`) would make it a package it never was."""
+    plan = plan_for(
+        tmp_path,
+        {"app/alembic/env.py": "", "app/alembic/versions/001_init.py": "",
+         "app/models/user.py": "", "app/models/__init__.py": ""},
+    )  # fmt: skip
+    assert plan.new_paths["app/alembic/versions/001_init.py"] == "src/alembic/versions/001_init.py"
+    assert "src/alembic/__init__.py" not in plan.creations
+    assert "src/alembic/versions/__init__.py" not in plan.creations
+    assert "src/user/__init__.py" in plan.creations

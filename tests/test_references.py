@@ -318,3 +318,15 @@ def test_documentation_code_follows_and_prose_is_left_alone(project: Project) ->
     )
     rst = "Run ``uvicorn app.main:app``.\n"
     assert rewrite(project, "docs/run.rst", rst) == ("Run ``uvicorn src.main:app``.\n", [])
+
+
+def test_package_resource_specs_follow_the_package(project: Project) -> None:
+    """Alembic's `script_location = app:alembic` and `version_locations = app:x/versions`
+    name a folder inside the package by `package:path`: it follows the package."""
+    text = (
+        "[alembic]\nscript_location = app:alembic\n"
+        "version_locations = app:alembic/versions\nsqlalchemy.url = sqlite://\n"
+    )
+    new, unresolved = rewrite(project, "app/alembic.ini", text)
+    assert new == text.replace("app:", "src:")
+    assert unresolved == []

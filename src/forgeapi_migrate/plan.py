@@ -197,15 +197,15 @@ def infer_domains(target: str, paths: Iterable[str]) -> tuple[str, ...]:
 
 def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
     target = config.target
-    if discovery.package == target:
-        _refuse_layered_target(discovery)
+    if discovery.package == target and not _is_layered(discovery):
         domains = infer_domains(target, discovery.package_files())
         plan = MigrationPlan(
             target, target, (), domains=domains, alias_style=config.alias_style,
             naming_convention=naming_convention_wanted(discovery, config),
         )  # fmt: skip
         return with_repo_facts(plan, discovery)
-    _refuse_existing_target(discovery.root, target)
+    if discovery.package != target:  # else: the domains go inside the existing package
+        _refuse_existing_target(discovery.root, target)
     alembic = resources.alembic_folder(discovery)
     files = [
         p
@@ -234,7 +234,7 @@ def build_plan(discovery: Discovery, config: Config) -> MigrationPlan:
         target_package=target,
         moves=tuple(moves),
         deletions=tuple(sorted(deletions)),
-        creations=missing_inits(target, moves),
+        creations=missing_inits(target, moves, deletions),
         notes=tuple(
             sorted([*notes, *init_notes, *resource_notes, *_extra_notes(discovery, moves)])
         ),
@@ -353,18 +353,19 @@ def _database_notes(discovery: Discovery, facts: OrmFacts, convention: bool) -> 
     return [Finding(ini, 1, "FMA03", message, "info")]
 
 
-def _refuse_layered_target(discovery: Discovery) -> None:
+def _is_layered(discovery: Discovery) -> bool:
+    """Whether the package named like the target (`src/api/routes/users.py`) is still
+    layered: then the domains go inside it (`src/users/router.py`). A module in a layer
+    folder that is a domain's own module (`src/routes/router.py`, `src/models/service.py`
+    of the domains `routes` and `models`) is domain-first already."""
     for path in discovery.package_files():
         parts = PurePosixPath(path).with_suffix("").parts[1:]
         if naming.is_test_code(parts) or len(parts) < 2:
             continue
         folder, stem = parts[-2], parts[-1]
         if folder in naming.PRIMARY_LAYERS and not naming.is_domain_module(folder, stem):
-            raise MigrationError(
-                f"package {discovery.package!r} is layered but already has the target name; "
-                "set another `target` in [tool.forgeapi-migrate]",
-                path=path,
-            )
+            return True
+    return False
 
 
 def _refuse_existing_target(root: Path, target: str) -> None:
@@ -385,6 +386,12 @@ def _resolve_domains(
         parts = PurePosixPath(path).with_suffix("").parts
         parts = parts[1:] if parts[0] == discovery.package else parts  # a sibling keeps its name
         placement = naming.classify(parts)
+        if placement.role == "router" and _only_includes_routers(path, discovery):
+            # `api/endpoints.py` that gathers the routers and defines none: the aggregator
+            reason = f"{placement.reason}: it includes routers and defines no routes"
+            placement = replace(
+                placement, kind="global", role=naming.AGGREGATOR_ROLE, domain=None, reason=reason
+            )
         if placement.role == naming.AGGREGATOR_ROLE and not _includes_routers(path, discovery):
             # `routes/routes.py` that defines routes itself: the routes domain's router
             reason = f"{placement.reason}: it defines routes, it includes none"
@@ -407,6 +414,11 @@ def _resolve_domains(
                 secondary=False, reason=reason,
             )  # fmt: skip
         placements[path] = placement
+    keys = {p.domain for p in placements.values() if p.domain and not p.secondary}
+    canonical = naming.group_plurals(keys)
+    keep = {*discovery.virtual, *(path for path in placements if path in config.domains)}
+    keep |= {path for path, p in placements.items() if p.domain in config.domains.values()}
+    placements = settle.lone_modules(placements, discovery.sources, canonical, keep)
     keys = {p.domain for p in placements.values() if p.domain and not p.secondary}
     canonical = naming.group_plurals(keys)
     for path, p in placements.items():
@@ -436,6 +448,12 @@ def _includes_routers(path: str, discovery: Discovery) -> bool:
     )
 
 
+def _only_includes_routers(path: str, discovery: Discovery) -> bool:
+    data = discovery.sources.get(path, b"")
+    return b"include_router" in data and not _ROUTE.search(data)
+
+
+_ROUTE = re.compile(rb"@\w+\.(?:get|post|put|patch|delete|api_route|websocket)\(|add_api_route")
 _IMPORTED_TOP = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(\w+)", re.MULTILINE)
 
 
@@ -583,7 +601,13 @@ def _is_trivial(data: bytes) -> bool:
     return len(body) == (1 if docstring else 0)
 
 
-def missing_inits(target: str, moves: list[ModuleMove] | tuple[ModuleMove, ...]) -> tuple[str, ...]:
+def missing_inits(
+    target: str, moves: list[ModuleMove] | tuple[ModuleMove, ...], deleted: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """The `__init__.py` files the target's new packages need. A folder of the package that
+    had none (a namespace folder: `app/alembic/` with `env.py` and `versions/`) and moves
+    whole keeps having none: an `__init__.py` there would make Alembic's `versions/` a
+    package, and change nothing for the better."""
     have = {m.new for m in moves}
     needed: set[str] = set()
     for move in (m for m in moves if m.new.endswith(".py")):
@@ -591,7 +615,32 @@ def missing_inits(target: str, moves: list[ModuleMove] | tuple[ModuleMove, ...])
         while parent.parts and parent.parts[0] == target:
             needed.add(str(parent / "__init__.py"))
             parent = parent.parent
-    return tuple(sorted(needed - have))
+    return tuple(sorted(needed - have - _namespace_inits(moves, set(deleted))))
+
+
+def _namespace_inits(moves: Iterable[ModuleMove], deleted: set[str]) -> set[str]:
+    """`<new folder>/__init__.py` for each new folder that mirrors an old folder without an
+    `__init__.py` (same path inside the package) and receives only that folder's files."""
+    olds = {m.old for m in moves} | deleted
+    sources: dict[PurePosixPath, set[PurePosixPath]] = defaultdict(set)
+    for move in moves:
+        old, new = PurePosixPath(move.old), PurePosixPath(move.new)
+        for depth in range(1, len(new.parts)):  # every folder above the new file
+            folder = PurePosixPath(*new.parts[: len(new.parts) - depth])
+            below = new.parts[len(new.parts) - depth :]
+            shaped = len(old.parts) > depth and old.parts[len(old.parts) - depth :] == below
+            mirror = PurePosixPath(*old.parts[: len(old.parts) - depth]) if shaped else None
+            sources[folder].add(
+                mirror if mirror is not None and mirror.parts[1:] == folder.parts[1:] else new
+            )
+    return {
+        str(folder / "__init__.py")
+        for folder, origins in sources.items()
+        if len(origins) == 1
+        and (origin := next(iter(origins))).parts[1:] == folder.parts[1:]
+        and len(folder.parts) > 1
+        and str(origin / "__init__.py") not in olds
+    }
 
 
 def _refuse_module_package_clashes(moves: list[ModuleMove]) -> None:

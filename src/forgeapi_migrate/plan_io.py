@@ -74,7 +74,7 @@ def load_plan(plan_file: Path, discovery: Discovery, config: Config) -> Migratio
         target_package=target,
         moves=moves,
         deletions=deletions,
-        creations=missing_inits(target, moves),
+        creations=missing_inits(target, moves, deletions),
         entry=data.get("entry"),
         domains=infer_domains(target, [m.new for m in moves]),
         alias_style=config.alias_style,

@@ -175,6 +175,15 @@ def _follow_package(
 def _follow(reference: str, plan: MigrationPlan) -> str | None:
     """The reference's new spelling; the reference itself if it names nothing we know;
     None if it names something the move dissolves."""
+    package, colon, resource = reference.partition(":")
+    if colon and package in plan.source_roots:
+        # `app:alembic/versions` (a package resource, as Alembic's script_location and
+        # version_locations spell it), `app:app` (a module attribute): the folder's new place
+        new_location = plan.new_location(f"{package}/{resource}")
+        if new_location is None:
+            return None
+        head, _, rest = new_location.partition("/")
+        return f"{head}:{rest}"
     if "/" in reference:
         known = reference.rstrip("/")
         if known in plan.new_paths or known in plan.folder_map:

@@ -10,6 +10,7 @@ modules want one name in the target. The plan decides, deterministically, and sa
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
@@ -183,3 +184,67 @@ def _imported_modules(path: str, data: bytes) -> set[str]:
             modules.add(module)
             modules.update(f"{module}.{alias.name}" for alias in node.names)
     return modules
+
+
+# A table of SQLAlchemy (declarative or Core), SQLModel, Tortoise or ormar.
+_TABLE = re.compile(rb"__tablename__|__table__|\bTable\(|table=True|class Meta\b|ormar_config")
+
+
+def lone_modules(
+    placements: Mapping[str, Placement],
+    sources: Mapping[str, bytes],
+    canonical: Mapping[str, str],
+    keep: set[str],
+) -> dict[str, Placement]:
+    """A domain made of one module, outside the router layers, that defines no table and no
+    name of its domain (`schemas/jwt.py` holding `JWToken`, `repository/table.py` holding a
+    declarative base, `models/rwmodel.py`) is a shared module, not a domain: it becomes a
+    global module of its own name (`src/jwt.py`; `repository/database.py` -> the database
+    module). `keep` holds the paths whose domain the user set, and the pieces of split files."""
+    members: dict[str, list[str]] = {}
+    for path, p in placements.items():
+        if p.kind == "domain" and p.domain and not p.secondary:
+            members.setdefault(canonical.get(p.domain, p.domain), []).append(path)
+    settled = dict(placements)
+    for domain, paths in sorted(members.items()):
+        if len(paths) != 1 or paths[0] in keep:
+            continue
+        path = paths[0]
+        p = placements[path]
+        if p.role == "router" or p.layer is None or not _is_lone(domain, sources.get(path, b"")):
+            continue
+        stem = PurePosixPath(path).stem
+        role = naming.GLOBAL_STEMS.get(stem, stem)
+        reason = (
+            f"{p.reason}; defines no table, no routes and no {domain}-named name: "
+            "a shared module, not a domain"
+        )
+        settled[path] = replace(p, kind="global", role=role, domain=None, reason=reason)
+    return settled
+
+
+def _is_lone(domain: str, data: bytes) -> bool:
+    if _TABLE.search(data):
+        return False
+    try:
+        tree = pyast.parse(data)
+    except (SyntaxError, ValueError):
+        return False  # the transform stage reports it; keep the plan as the path says
+    words = {domain, naming.singular(domain)}
+    prefixes = tuple(naming.camel(w) for w in words)
+    defined = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    if not any(isinstance(node, defined) for node in tree.body):
+        return False  # nothing to judge by (an empty module): the path decides
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name.startswith(prefixes):
+            return False
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and words & set(
+            node.name.lower().split("_")
+        ):
+            return False
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name) and words & set(target.id.lower().split("_")):
+                    return False
+    return True

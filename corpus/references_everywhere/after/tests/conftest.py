@@ -11,7 +11,7 @@ from src.dependencies import get_db
 from src.config import settings
 from src.database import Base
 from src.main import app
-from src.notifications import service as notifications
+from src import notifications
 
 API = settings.API_PREFIX
 Factory = Callable[..., dict[str, Any]]

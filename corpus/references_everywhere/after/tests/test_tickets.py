@@ -1,7 +1,7 @@
 from unittest import mock
 
 from src.config import settings
-from src.notifications import service as notifications
+from src import notifications
 
 TICKETS_URL = f"{settings.API_PREFIX}/tickets"
 
@@ -54,7 +54,7 @@ def test_assigning_a_ticket_via_the_api_sends_email(client, make_user, make_tick
 
 def test_assignment_lands_in_the_outbox(client, monkeypatch, make_user, make_ticket) -> None:
     outbox: list[notifications.EmailMessage] = []
-    monkeypatch.setattr("src.notifications.service.OUTBOX", outbox)
+    monkeypatch.setattr("src.notifications.OUTBOX", outbox)
     ticket = make_ticket()
     dev = make_user(full_name="Grace Hopper")
 

@@ -1,7 +1,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from src.notifications.service import send_email
+from src.notifications import send_email
 
 from src.tickets.models import Ticket
 from src.users.models import User
