@@ -62,6 +62,8 @@ class ResolveReexports(SplitsImportLines):
         self.statements: dict[cst.Import | cst.ImportFrom, list[cst.ImportFrom]] = {}
         self.kept_bindings: list[tuple[str, str]] = []  # (real module, local name)
         self.string_edits: dict[cst.CSTNode, dict[str, str]] = {}  # "models.User" -> ...
+        # (import, binding) -> the facade module it binds instead (see `_used_as_object`)
+        self.facade_bindings: dict[tuple[cst.CSTNode, str], str] = {}
         for statement in find_imports(node):
             if isinstance(statement, cst.ImportFrom):
                 self._decide(statement)
@@ -78,8 +80,12 @@ class ResolveReexports(SplitsImportLines):
     def _package_import(self, node: cst.Import, package: str) -> None:
         used: dict[str, str] = {}
         scope = self.get_metadata(ScopeProvider, node)
-        if self._follow_uses(node, scope, alias_binding(node.names[0]), package, used):
+        bound = alias_binding(node.names[0])
+        if self._follow_uses(node, scope, bound, package, used):
             self.statements[node] = self._grouped(used)
+        elif (facade := self.facade_bindings.get((node, bound))) is not None:
+            parent, _, leaf = facade.rpartition(".")
+            self.statements[node] = [import_from(parent, [import_alias(leaf, bound)])]
 
     def _absolute(self, node: cst.ImportFrom) -> str | None:
         module = get_absolute_module_from_package_for_import(self.context.full_package_name, node)
@@ -143,14 +149,20 @@ class ResolveReexports(SplitsImportLines):
         scope = self.get_metadata(ScopeProvider, node)
         kept: list[cst.ImportAlias] = []
         used: dict[str, str] = {}  # real module -> its alias
+        facades: list[cst.ImportFrom] = []
         for name in node.names:
             package = f"{module}.{dotted_name(name.name)}"
+            bound = alias_binding(name)
             if package not in self.plan.reexports:
                 kept.append(name)
-            elif not self._follow_uses(node, scope, alias_binding(name), package, used):
-                return  # reported; the whole statement stays as it was
+            elif not self._follow_uses(node, scope, bound, package, used):
+                facade = self.facade_bindings.get((node, bound))
+                if facade is None:
+                    return  # reported; the whole statement stays as it was
+                parent, _, leaf = facade.rpartition(".")
+                facades.append(import_from(parent, [import_alias(leaf, bound)]))
         statements = [import_from(module, kept)] if kept else []
-        self.statements[node] = statements + self._grouped(used)
+        self.statements[node] = statements + facades + self._grouped(used)
 
     def _follow_uses(
         self, node: cst.Import | cst.ImportFrom, scope: Scope | None, bound: str, package: str,
@@ -181,17 +193,11 @@ class ResolveReexports(SplitsImportLines):
             patched = self._patched_attribute(use, parent, exports)
             if isinstance(use, cst.SimpleString):  # `"models.User"`, a string annotation
                 if not self._plan_string(use, bound, exports, planned, missing):
-                    self.report(
-                        node, f"`{bound}` is used as an object; left as it was", unresolved=True
-                    )
-                    return False
+                    return self._used_as_object(node, bound, package)
             elif patched is not None:  # setattr(crud, "get_user", fake): the defining module
                 planned[(use, "")] = (patched, "")
             elif not (isinstance(parent, cst.Attribute) and parent.value is use):
-                self.report(
-                    node, f"`{bound}` is used as an object; left as it was", unresolved=True
-                )
-                return False
+                return self._used_as_object(node, bound, package)
             elif (target := self._final(exports.get(parent.attr.value))) is None:
                 missing.append(parent.attr.value)  # or a library's, under the package's name
             else:
@@ -203,6 +209,15 @@ class ResolveReexports(SplitsImportLines):
         self._plan_replacements(planned, used)
         self._keep_registrations(package, exports, {real for real, _ in planned.values()}, used)
         return True
+
+    def _used_as_object(self, node: cst.Import | cst.ImportFrom, bound: str, package: str) -> bool:
+        """`getattr(models, name)`: no import can name what it reads. The plan keeps such a
+        package as a facade module (FMP08): the binding imports that instead; else reported."""
+        if package in self.plan.facades:
+            self.facade_bindings[(node, bound)] = self.plan.facades[package]
+        else:
+            self.report(node, f"`{bound}` is used as an object; left as it was", unresolved=True)
+        return False
 
     def _final(self, target: str | None) -> str | None:
         """Where a re-exported name really lives: `app.crud` passing on `app.models:User`,

@@ -281,7 +281,7 @@ def _attribute_patches(sources: Mapping[str, bytes], packages: set[str]) -> froz
             continue
         modules = _imported_modules(tree, packages)
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and _call_name(node) == "setattr"):
+            if not (isinstance(node, ast.Call) and call_name(node) == "setattr"):
                 continue
             if len(node.args) < 2 or not isinstance(node.args[0], ast.Name):
                 continue
@@ -339,6 +339,9 @@ def _sibling_layers(package: str, sources: Mapping[str, bytes], target: str) -> 
 
 
 def _is_excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    # fnmatch, where `*` also crosses `/` (`app/*.py` excludes `app/x/y.py`), not gitignore
+    # patterns (pathspec): switching would change what every existing `exclude` means, so it
+    # waits for a documented, versioned change of the setting (issue 20, point 5).
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in patterns)
 
 
@@ -376,7 +379,7 @@ def _find_app_package(root: Path, sources: Mapping[str, bytes]) -> str:
 
 def _creates_fastapi(data: bytes) -> bool:
     return b"FastAPI(" in data and any(
-        isinstance(node, ast.Call) and _call_name(node) == "FastAPI" for node in _walk_ast(data)
+        isinstance(node, ast.Call) and call_name(node) == "FastAPI" for node in _walk_ast(data)
     )
 
 
@@ -387,7 +390,7 @@ def _walk_ast(data: bytes) -> list[ast.AST]:
         return []  # the transform stage reports unparseable files with their line
 
 
-def _call_name(node: ast.Call) -> str | None:
+def call_name(node: ast.Call) -> str | None:
     func = node.func
     if isinstance(func, ast.Name):
         return func.id
@@ -407,7 +410,7 @@ def _find_entry(package_sources: Mapping[str, bytes]) -> EntryPoint | None:
         for node in tree.body:
             if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
                 continue
-            callee = _call_name(node.value)
+            callee = call_name(node.value)
             target = node.targets[0]
             if isinstance(target, ast.Name) and (callee == "FastAPI" or callee in local_functions):
                 rank = 0 if PurePosixPath(path).stem == "main" else 1

@@ -21,9 +21,10 @@ from forgeapi_migrate.config import AliasStyle, Config
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.orm import OrmFacts, find_orm_facts
-from forgeapi_migrate.reexports import find_reexports
+from forgeapi_migrate.reexports import find_reexports, used_as_objects
 
-MoveKind = Literal["domain", "global", "shared", "package", "alembic", "resource"]
+MoveKind = Literal["domain", "global", "shared", "package", "alembic", "resource", "facade"]
+FACADE: MoveKind = "facade"
 STANDARD_MODULES = frozenset(
     {"router", "schemas", "models", "service", "dependencies", "config", "constants",
      "exceptions", "utils"}
@@ -94,10 +95,20 @@ class MigrationPlan:
     def module_map(self) -> dict[str, str | None]:
         """Old dotted module name -> new one (None: a dissolved package)."""
         mapping: dict[str, str | None] = {
-            module_name(m.old): module_name(m.new) for m in self.moves if m.old.endswith(".py")
+            module_name(m.old): module_name(m.new)
+            for m in self.moves
+            if m.old.endswith(".py") and m.kind != FACADE
         }
         mapping.update({module_name(path): None for path in self.deletions})
+        mapping.update({package: None for package in self.facades})  # dissolved all the same
         return mapping
+
+    @cached_property
+    def facades(self) -> dict[str, str]:
+        """Dissolved re-exporting packages that some module reads as an object
+        (`getattr(models, name)`): package -> the module that keeps re-exporting its names
+        (`app.models` -> `src.all_models`). Only those readers import it (FM004)."""
+        return {module_name(m.old): module_name(m.new) for m in self.moves if m.kind == FACADE}
 
     @cached_property
     def new_paths(self) -> dict[str, str]:
@@ -530,6 +541,7 @@ def _place_package_inits(
     """Keep the `__init__.py` of packages that survive; dissolve the layer packages."""
     package = discovery.package
     reexports = all_reexports(discovery.package, discovery.siblings, discovery.sources)
+    facades = used_as_objects(set(reexports), discovery.sources)
     surviving = {str(PurePosixPath(m.new).parent) for m in moves}
     # folders whose files keep their place (`db/main.py` -> `src/db/main.py`), as opposed to
     # a domain package that only shares a layer's name (`src/models/` of a domain models)
@@ -553,6 +565,14 @@ def _place_package_inits(
             init_moves.append(ModuleMove(path, new, "package", None, "package kept"))
         elif _is_trivial(discovery.sources.get(path, b"x")):
             deletions.append(path)
+        elif module_name(path) in facades:
+            dest = _free(f"{target}/all_{PurePosixPath(path).parent.name}.py", taken)
+            taken.add(dest)
+            user = facades[module_name(path)]
+            why = f"read as an object in {user}: kept as a facade re-exporting its names"
+            init_moves.append(ModuleMove(path, dest, FACADE, None, why))
+            message = f"{user} reads this package as an object (getattr): kept as {dest}"
+            notes.append(Finding(path, 1, "FMP08", message))
         elif module_name(path) in reexports:
             deletions.append(path)
             message = "package __init__ only re-exports: dissolved, its users point at the modules"
@@ -569,6 +589,13 @@ def _place_package_inits(
             init_moves.append(ModuleMove(path, dest, "global", None, "package __init__ with code"))
             notes.append(Finding(path, 1, "FMP03", f"package __init__ has code: kept as {dest}"))
     return init_moves, deletions, notes
+
+
+def _free(path: str, taken: set[str]) -> str:
+    stem, number = path.removesuffix(".py"), 2
+    while path in taken:
+        path, number = f"{stem}_{number}.py", number + 1
+    return path
 
 
 def _is_layer_package(init: str) -> bool:

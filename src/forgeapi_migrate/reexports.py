@@ -12,7 +12,7 @@ import ast
 from collections.abc import Mapping
 
 from forgeapi_migrate import pyast
-from forgeapi_migrate.discover import module_name
+from forgeapi_migrate.discover import call_name, module_name
 
 Exports = dict[str, str]  # bound name -> "pkg.module" (a module) or "pkg.module:name"
 
@@ -134,3 +134,55 @@ def _resolve(init_module: str, module: str | None, level: int) -> str | None:
         return None
     base = ".".join(parts[: len(parts) - (level - 1)])
     return f"{base}.{module}" if module else base
+
+
+# Calls that read a module as an object, by a name known only at run time.
+_INTROSPECTION = frozenset({"getattr", "hasattr", "vars", "dir", "getmembers"})
+
+
+def used_as_objects(packages: set[str], sources: Mapping[str, bytes]) -> dict[str, str]:
+    """Re-exporting packages that some module reads as an object (`getattr(models, name)`,
+    `vars(models)`): package -> the first such module's path. No import can name what
+    such code reads, so the package must stay importable as one object (a facade)."""
+    leaves = {package.rpartition(".")[2].encode() for package in packages}
+    found: dict[str, str] = {}
+    for path, data in sorted(sources.items()):
+        if not any(leaf in data for leaf in leaves) or not any(
+            f"{call}(".encode() in data for call in _INTROSPECTION
+        ):
+            continue
+        try:
+            tree = pyast.parse(data)
+        except (SyntaxError, ValueError):
+            continue
+        bound = _package_bindings(tree, module_name(path), path.endswith("__init__.py"), packages)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and call_name(node) in _INTROSPECTION
+                and node.args
+                and isinstance(node.args[0], ast.Name)
+                and node.args[0].id in bound
+            ):
+                found.setdefault(bound[node.args[0].id], path)
+    return found
+
+
+def _package_bindings(
+    tree: ast.Module, here: str, is_package: bool, packages: set[str]
+) -> dict[str, str]:
+    """Local name -> package, for `from app import models [as m]` (or relative) and
+    `import app.models as m`."""
+    package = here if is_package else here.rpartition(".")[0]
+    bound: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = _resolve(package, node.module, node.level) if node.level else node.module
+            for alias in node.names:
+                if f"{base}.{alias.name}" in packages:
+                    bound[alias.asname or alias.name] = f"{base}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in packages and alias.asname:
+                    bound[alias.asname] = alias.name
+    return bound
