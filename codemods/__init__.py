@@ -36,6 +36,12 @@ class Codemod:
     # change (the rest is neither parsed nor generated again; see transform._parse).
     head: Callable[[bytes, MigrationPlan], int] | None = None
 
+    @property
+    def name(self) -> str:
+        """The name `--only`/`--skip` accept beside the id: its module's, dashed
+        (`rewrite_imports` -> `rewrite-imports`), as pyupgrade and ruff name their rules."""
+        return self.implementation.partition(":")[0].replace("_", "-")
+
     def load(self) -> type[MigrationCodemod]:
         module, _, name = self.implementation.partition(":")
         codemod: type[MigrationCodemod] = getattr(

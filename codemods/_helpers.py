@@ -13,6 +13,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from libcst.metadata.base_provider import ProviderT
 
+from forgeapi_migrate import pyast
 from forgeapi_migrate.errors import Finding
 from forgeapi_migrate.file_paths import dotted_name as dotted_name  # re-exported
 from forgeapi_migrate.plan import MigrationPlan
@@ -82,7 +83,8 @@ class MigrationCodemod(cst.CSTTransformer):
             return tree
         if not self.METADATA_DEPENDENCIES or not self.needs_metadata():
             return tree.visit(self)
-        with self.resolve(MetadataWrapper(tree, unsafe_skip_copy=True)):
+        # libcst's scope analysis evaluates string annotations with `ast.literal_eval`
+        with pyast.exclusive(), self.resolve(MetadataWrapper(tree, unsafe_skip_copy=True)):
             return tree.visit(self)
 
     def report(self, node: cst.CSTNode, message: str, unresolved: bool = False) -> None:

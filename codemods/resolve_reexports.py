@@ -25,7 +25,7 @@ import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
 from libcst.metadata import CodeRange, ParentNodeProvider, PositionProvider, Scope, ScopeProvider
 
-from forgeapi_migrate import naming
+from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import (
     SplitsImportLines,
@@ -316,7 +316,7 @@ class ResolveReexports(SplitsImportLines):
         name = call.args[1].value
         if func.rpartition(".")[2] != "setattr" or not isinstance(name, cst.SimpleString):
             return None
-        value = name.evaluated_value
+        value = pyast.evaluated_value(name)
         target = exports.get(value) if isinstance(value, str) else None
         if target is None or ":" not in target:
             return None

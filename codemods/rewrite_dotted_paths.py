@@ -16,6 +16,7 @@ import re
 
 import libcst as cst
 
+from forgeapi_migrate import pyast
 from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import MigrationCodemod
 from forgeapi_migrate.plan import MigrationPlan
@@ -38,7 +39,7 @@ class RewriteDottedPaths(MigrationCodemod):
     def leave_SimpleString(
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString
     ) -> cst.SimpleString:
-        value = updated_node.evaluated_value
+        value = pyast.evaluated_value(updated_node)
         if isinstance(value, str) and self.plan.owns_path(value):
             return self._file_path(original_node, updated_node, value)
         match = self.pattern.fullmatch(value) if isinstance(value, str) else None

@@ -30,7 +30,7 @@ import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
 from libcst.metadata import Scope, ScopeProvider
 
-from forgeapi_migrate import naming
+from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._alias_forms import (
     in_documented_form,
@@ -428,6 +428,6 @@ def _dunder_all(module: cst.Module) -> set[str]:
         if "__all__" in targets and isinstance(assign.value, cst.List | cst.Tuple):
             for element in assign.value.elements:
                 if isinstance(element.value, cst.SimpleString):
-                    value = element.value.evaluated_value
+                    value = pyast.evaluated_value(element.value)
                     names.update([value] if isinstance(value, str) else [])
     return names

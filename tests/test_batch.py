@@ -70,7 +70,7 @@ def test_batch_outcomes_and_untouched_work_trees(fleet: dict[str, Path], tmp_pat
     assert (
         main(["batch", str(tmp_path / "fleet"), "--jobs", "2", "--report", str(report_file)]) == 1
     )
-    results = {Path(r["path"]).name: r for r in json.loads(report_file.read_text())}
+    results = {Path(r["path"]).name: r for r in json.loads(report_file.read_text())["results"]}
     assert results["clean"]["status"] == "migrated"
     assert results["clean"]["files_moved"] == 18
     assert results["migrated"]["status"] == "up-to-date"
@@ -88,7 +88,7 @@ def test_batch_outcomes_and_untouched_work_trees(fleet: dict[str, Path], tmp_pat
         assert git(fleet[name], "branch", "--list", BRANCH) == ""
     # a re-run finds the migration on the branch: no second commit
     assert main(["batch", str(tmp_path / "fleet"), "--report", str(report_file)]) == 1
-    again = {Path(r["path"]).name: r for r in json.loads(report_file.read_text())}
+    again = {Path(r["path"]).name: r for r in json.loads(report_file.read_text())["results"]}
     assert again["clean"]["status"] == "done"
     assert git(clean, "rev-parse", BRANCH) == results["clean"]["commit"]
 
@@ -115,7 +115,7 @@ def test_list_file_with_a_sub_folder_and_failing_tests(tmp_path: Path) -> None:
         ["batch", str(listing), "--test-cmd", "test ! -d src", "--report", str(report_file)]
     )
     assert code == 1
-    [result] = json.loads(report_file.read_text())
+    [result] = json.loads(report_file.read_text())["results"]
     assert result["status"] == "failed-tests"
     assert state(mono) == before
     files = git(mono, "ls-tree", "-r", "--name-only", BRANCH)  # kept for inspection

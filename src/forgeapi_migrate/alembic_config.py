@@ -4,6 +4,7 @@ New revision files are then named `2026-11-25_add_post_content_idx.py`; existing
 never renamed. Edited as text, line by line, on purpose: configparser (which Alembic itself
 uses to read the file) would drop every comment and reorder nothing back when writing, and
 Alembic has no API that writes its ini file. Every other line, comment and their order stay.
+configupdater would keep them too, but it is a dependency for one key set in one section.
 """
 
 from __future__ import annotations

@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from forgeapi_migrate import __version__
 from forgeapi_migrate.errors import MigrationError
-from forgeapi_migrate.pipeline import Report, RunOptions, run
+from forgeapi_migrate.pipeline import Report, RunOptions, run, write_computed
 from forgeapi_migrate.vcs import Checkout, GitError
 
 DEFAULT_BRANCH = "forgeapi-migrate/domain-first"
@@ -29,6 +29,7 @@ OK_STATUSES = frozenset({"migrated", "up-to-date", "done", "would-migrate"})
 class Target:
     repo: Path
     subdir: str = ""  # a project inside a larger repository
+    listed_as: str = ""  # the repository as the source names it (its shard key without a remote)
 
     @property
     def project(self) -> Path:
@@ -69,7 +70,7 @@ class BatchReport:
 def read_targets(source: Path) -> list[Target]:
     """A folder of repositories, or a file listing `path` or `path:sub/folder` per line."""
     if source.is_dir():
-        return [Target(p) for p in sorted(source.iterdir()) if (p / ".git").exists()]
+        return [Target(p, "", p.name) for p in sorted(source.iterdir()) if (p / ".git").exists()]
     if not source.is_file():
         raise MigrationError("neither a folder of repositories nor a list file", path=str(source))
     targets = []
@@ -81,7 +82,7 @@ def read_targets(source: Path) -> list[Target]:
         path = (source.parent / repo).resolve()
         if not (path / ".git").exists():
             raise MigrationError(f"{repo} is not a git repository", path=str(source), line=number)
-        targets.append(Target(path, subdir.strip("/")))
+        targets.append(Target(path, subdir.strip("/"), PurePosixPath(repo).as_posix()))
     return targets
 
 
@@ -119,13 +120,18 @@ def _upgrade(checkout: Checkout, target: Target, options: BatchOptions) -> RepoR
     if options.dry_run:
         return _write_diff(target, options)
     reuse = checkout.has_branch(options.branch)
-    if not reuse and not run(RunOptions(target.project, "check")).pending:
+    checked = None if reuse else run(RunOptions(target.project, "check"))
+    if checked is not None and not checked.pending:
         return RepoResult(name, "up-to-date")
     created = False
     try:
         checkout.switch(options.branch, create=not reuse)
         created = not reuse
-        report = run(RunOptions(target.project, "write", allow_dirty=True))
+        report = (
+            write_computed(checked)  # the branch is fresh from the HEAD it was computed on
+            if checked is not None
+            else run(RunOptions(target.project, "write", allow_dirty=True))  # it may hold anything
+        )
         if not report.written:
             return RepoResult(name, "done", branch=options.branch)
         commit = checkout.commit_all(_message(report))

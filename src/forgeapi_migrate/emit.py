@@ -12,11 +12,22 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
+from pathlib import Path, PurePosixPath
 
+from forgeapi_migrate import interrupts
 from forgeapi_migrate.changeset import FileChange
+from forgeapi_migrate.errors import MigrationError
+from forgeapi_migrate.journal import (
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+    Journal,
+    RestoreIncomplete,
+    describe_failures,
+    recover_hint,
+)
 
 _LINE = re.compile(rb"[^\n]*\n|[^\n]+")
 
@@ -92,7 +103,37 @@ WRITE_THREADS = 4
 
 
 def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
-    """Write every change atomically per file; on any failure or Ctrl-C, restore the tree."""
+    """Write every change atomically per file; on any failure, Ctrl-C or SIGTERM, restore the
+    tree. The originals are in a journal on disk before the first write, so a rollback that
+    cannot finish (a read-only file) or a killed process leaves a way back: `--recover`."""
+    check_destinations(root, changes)
+    journal = Journal.record(root, changes)
+    try:
+        _apply(root, changes)
+    except BaseException as error:
+        with interrupts.shielded():  # a second Ctrl-C must not stop the restore half-way
+            failures = journal.restore()
+        if failures:
+            raise RestoreIncomplete(
+                f"{_cause(error)}; the rollback could not restore "
+                f"{describe_failures(failures)}: fix that, then {recover_hint(root)}",
+                path=str(root),
+            ) from error
+        raise
+    with interrupts.shielded():
+        journal.discard()
+
+
+def _cause(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        path = error.filename if error.filename2 is None else error.filename2
+        return f"writing {path} failed ({error.strerror or error})"
+    if isinstance(error, KeyboardInterrupt):
+        return "interrupted"
+    return f"writing failed ({type(error).__name__}: {error})"
+
+
+def _apply(root: Path, changes: Sequence[FileChange]) -> None:
     originals = {c.old_path: c for c in changes if c.old_path is not None}
     to_write = [c for c in changes if c.new_path is not None]
     written = [c.new_path for c in to_write if c.new_path is not None]  # rollback: all of them
@@ -108,33 +149,87 @@ def write_changeset(root: Path, changes: Sequence[FileChange]) -> None:
         and c.old_path not in new_paths
         and c.new_path not in originals
     }
-    try:
-        for directory in sorted({(root / path).parent for path in written}):
-            directory.mkdir(parents=True, exist_ok=True)
-        # The time goes into the file system's open/replace calls, which release the GIL:
-        # a few threads overlap them. Every write is atomic on its own; any failure (or
-        # Ctrl-C) stops the rest and rolls back all of them below.
-        with ThreadPoolExecutor(WRITE_THREADS) as pool:
-            futures = [
-                pool.submit(os.rename, root / str(c.old_path), root / str(c.new_path))
-                if c.old_path in renamed
-                else pool.submit(_write, root / str(c.new_path), c.new_bytes, c.mode)
-                for c in to_write
-            ]
-            try:
-                for future in futures:
-                    future.result()
-            except BaseException:
+    for directory in sorted({(root / path).parent for path in written}):
+        directory.mkdir(parents=True, exist_ok=True)
+    # The time goes into the file system's open/replace calls, which release the GIL:
+    # a few threads overlap them. Every write is atomic on its own; any failure (or
+    # Ctrl-C) stops the rest, and the caller rolls back all of them.
+    pause = _TestPause.from_environment()
+    with interrupts.deferred() as check, ThreadPoolExecutor(WRITE_THREADS) as pool:
+        futures = [
+            pool.submit(pause.after, os.rename, root / str(c.old_path), root / str(c.new_path))
+            if c.old_path in renamed
+            else pool.submit(pause.after, _write, root / str(c.new_path), c.new_bytes, c.mode)
+            for c in to_write
+        ]
+        try:
+            for future in futures:
+                while not future.done():  # wakes to see a signal, even one a worker received
+                    wait([future], timeout=0.05)
+                    check()
+                future.result()
+            check()
+        except BaseException:
+            with interrupts.shielded():
+                pause.release()
                 pool.shutdown(wait=True, cancel_futures=True)
-                raise
-        vacated = [p for p in originals if p not in new_paths]
-        for path in vacated:
-            if path not in renamed:
-                (root / path).unlink()
-        _remove_empty_dirs(root, vacated)
-    except BaseException:
-        _restore(root, originals, written)
-        raise
+            raise
+    vacated = [p for p in originals if p not in new_paths]
+    for path in vacated:
+        if path not in renamed:
+            (root / path).unlink()
+    _remove_empty_dirs(root, vacated)
+
+
+def check_destinations(root: Path, changes: Iterable[FileChange]) -> None:
+    """Every path a run writes or deletes stays inside the project and out of `.git/`, symlinks
+    followed: an edited plan file whose destination runs through a symlinked folder, or a
+    resource sent to `.git/hooks/`, is refused before anything is written."""
+    top = root.resolve()
+    git = top / ".git"
+    for path in sorted({p for c in changes for p in (c.old_path, c.new_path) if p is not None}):
+        target = (top / path).resolve()  # follows every symlink on the way
+        inside = target.is_relative_to(top) and target != top
+        if not inside or target.is_relative_to(git) or ".git" in PurePosixPath(path).parts:
+            raise MigrationError(
+                f"refusing to write {path}: it resolves to {target}, "
+                + ("inside .git/" if inside else "outside the project"),
+                path=path,
+            )
+
+
+class _TestPause:
+    """Test-only, never set by a user: `FORGEAPI_MIGRATE_TEST_PAUSE_AFTER_WRITES=N` holds every
+    write after the Nth until the run is interrupted (a minute at most), once it has created
+    the file `FORGEAPI_MIGRATE_TEST_PAUSE_MARKER` names: the reliability tests wait for that
+    file, then send SIGTERM or SIGKILL at a known point of the writes."""
+
+    def __init__(self, limit: int | None, marker: str | None) -> None:
+        self.limit, self.marker = limit, marker
+        self.count = 0
+        self.lock = threading.Lock()
+        self.released = threading.Event()
+
+    @classmethod
+    def from_environment(cls) -> _TestPause:
+        limit = os.environ.get("FORGEAPI_MIGRATE_TEST_PAUSE_AFTER_WRITES")
+        marker = os.environ.get("FORGEAPI_MIGRATE_TEST_PAUSE_MARKER")
+        return cls(int(limit) if limit else None, marker)
+
+    def after(self, write: Callable[..., object], *args: object) -> None:
+        write(*args)
+        if self.limit is None:
+            return
+        with self.lock:
+            self.count += 1
+            reached = self.count == self.limit
+        if reached and self.marker:
+            Path(self.marker).touch()
+        if self.count >= self.limit:
+            self.released.wait(60)
+
+    def release(self) -> None:
+        self.released.set()
 
 
 def _write(path: Path, data: bytes, mode: int) -> None:
@@ -157,7 +252,7 @@ def _write(path: Path, data: bytes, mode: int) -> None:
 
 
 def _write_atomic(path: Path, data: bytes, mode: int) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".forgeapi-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -167,17 +262,6 @@ def _write_atomic(path: Path, data: bytes, mode: int) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-
-
-def _restore(root: Path, originals: dict[str, FileChange], written: list[str]) -> None:
-    for path in written:
-        if path not in originals:
-            with contextlib.suppress(FileNotFoundError):
-                (root / path).unlink()
-    for path, change in originals.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(root / path, change.old_bytes, change.mode)
-    _remove_empty_dirs(root, written)
 
 
 def _remove_empty_dirs(root: Path, paths: Iterable[str]) -> None:

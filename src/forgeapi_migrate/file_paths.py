@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 
 import libcst as cst
 
+from forgeapi_migrate import pyast
 from forgeapi_migrate.root_paths import ROOT, normalize, relative
 
 _PATH_TYPES = frozenset({"Path", "PurePath", "PosixPath", "PurePosixPath"})
@@ -53,7 +54,7 @@ def dotted_name(node: cst.BaseExpression) -> str | None:
 
 def literal(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
+        value = pyast.evaluated_value(node)
         return value if isinstance(value, str) else None
     if isinstance(node, cst.ConcatenatedString):
         left, right = literal(node.left), literal(node.right)

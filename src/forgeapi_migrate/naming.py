@@ -74,6 +74,9 @@ _OE_WORDS = frozenset({"shoes", "toes", "canoes", "oboes", "hoes", "floes", "doe
 
 
 def singular(word: str) -> str:
+    """The singular of a layer or domain name. Hand-written, not inflect: a dozen suffix rules
+    cover the names of layers and domains, and plural spellings are merged only when both
+    occur in the repository (`group_plurals`), so no dictionary decides a domain's name."""
     if word.endswith(("us", "ss", "is")):
         return word  # status, address, analysis
     if word.endswith("ies") and len(word) > 4:

@@ -12,14 +12,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
+from forgeapi_migrate import journal
 from forgeapi_migrate.alembic_config import alembic_ini_change
 from forgeapi_migrate.alembic_scaffold import scaffold
 from forgeapi_migrate.changeset import ChangeSet
 from forgeapi_migrate.codemods import CODEMODS, Codemod
 from forgeapi_migrate.config import load_config
 from forgeapi_migrate.discover import Discovery, discover
-from forgeapi_migrate.emit import render_diff, write_changeset
+from forgeapi_migrate.emit import check_destinations, render_diff, write_changeset
 from forgeapi_migrate.errors import MigrationError
+from forgeapi_migrate.journal import discard_torn_journal, refuse_unfinished_run, tree_lock
 from forgeapi_migrate.plan import MigrationPlan, build_plan
 from forgeapi_migrate.plan_io import load_plan
 from forgeapi_migrate.references import rewrite_text_files
@@ -61,14 +63,27 @@ class Report:
 
 
 def select_codemods(only: Sequence[str], skip: Sequence[str]) -> tuple[Codemod, ...]:
-    known = {codemod.ID for codemod in CODEMODS}
-    for codemod_id in (*only, *skip):
-        if codemod_id not in known:
-            raise MigrationError(f"unknown codemod id {codemod_id!r} (see `list-codemods`)")
-    return tuple(c for c in CODEMODS if (not only or c.ID in only) and c.ID not in skip)
+    """`--only`/`--skip` values, each an id or a name, repeated or comma-separated
+    (`--only FM001,rewrite-dotted-paths`)."""
+    only_ids, skip_ids = _codemod_ids(only), _codemod_ids(skip)
+    return tuple(c for c in CODEMODS if (not only or c.ID in only_ids) and c.ID not in skip_ids)
+
+
+def _codemod_ids(values: Sequence[str]) -> set[str]:
+    by_key = {key: c.ID for c in CODEMODS for key in (c.ID, c.name)}
+    ids = set()
+    for value in values:
+        for token in filter(None, (part.strip() for part in value.split(","))):
+            if token not in by_key:
+                raise MigrationError(
+                    f"unknown codemod id {token!r} (ids and names: see `list-codemods`)"
+                )
+            ids.add(by_key[token])
+    return ids
 
 
 def make_plan(root: Path, plan_file: Path | None = None) -> tuple[Discovery, MigrationPlan]:
+    refuse_unfinished_run(root)  # a killed run's half-written tree is no project to plan
     config = load_config(root)
     discovery = discover(root, config)
     if discovery.single_file_layers():
@@ -90,6 +105,19 @@ def make_plan(root: Path, plan_file: Path | None = None) -> tuple[Discovery, Mig
 
 
 def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
+    """One run, alone on its tree from the first read to the last write."""
+    with tree_lock(options.root):
+        discard_torn_journal(options.root)
+        return _run(options, progress)
+
+
+def recover(root: Path) -> int | None:
+    """`--recover`: put the tree back from an interrupted run's journal (None: there is none)."""
+    with tree_lock(root):
+        return journal.recover(root)
+
+
+def _run(options: RunOptions, progress: ProgressFactory | None) -> Report:
     started = time.perf_counter()
     root = options.root
     codemods = select_codemods(options.only, options.skip)
@@ -119,6 +147,7 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
         findings=(*changeset.findings, *text_findings),
     )
     verify_changeset(changeset)
+    check_destinations(root, changeset.changes)  # a dry run shows no write it would refuse
     diff = render_diff(changeset.changes) if options.mode == "dry-run" else b""
     written = False
     if options.mode == "write" and not changeset.is_empty:
@@ -127,6 +156,22 @@ def run(options: RunOptions, progress: ProgressFactory | None = None) -> Report:
         write_changeset(root, changeset.changes)
         written = True
     return Report(root, options.mode, plan, changeset, written, time.perf_counter() - started, diff)
+
+
+def write_computed(report: Report) -> Report:
+    """Write the change set of a check run, as a write run with `allow_dirty` would have.
+
+    For `batch`, which checks a repository before it branches: the tree must still be the one
+    the report was computed on (a branch just created from that HEAD), so the change set is
+    computed once per repository, not once to decide and again to write."""
+    if report.changeset.is_empty:
+        return replace(report, mode="write")
+    started = time.perf_counter()
+    with tree_lock(report.root):  # the batch's own check run has let go of it
+        refuse_unfinished_run(report.root)
+        write_changeset(report.root, report.changeset.changes)
+    seconds = report.seconds + time.perf_counter() - started
+    return replace(report, mode="write", written=True, seconds=seconds, diff=b"")
 
 
 def _refuse_dirty_tree(root: Path) -> None:

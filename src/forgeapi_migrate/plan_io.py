@@ -88,7 +88,8 @@ def _read_move(entry: Any, text: str, name: str) -> ModuleMove:
         raise MigrationError("each [[move]] needs old, new and kind", path=name)
     old, new = str(entry["old"]), str(entry["new"])
     same_kind = new.endswith(".py") == old.endswith(".py")
-    if not same_kind or ".." in PurePosixPath(new).parts or PurePosixPath(new).is_absolute():
+    parts = PurePosixPath(new).parts
+    if not same_kind or {"..", ".git"} & set(parts) or PurePosixPath(new).is_absolute():
         raise MigrationError(
             f"destination {new!r} is not a path inside the project of the same kind as {old!r}",
             path=name,
@@ -131,7 +132,8 @@ def _check_against_tree(
 
 
 def _line_of(text: str, needle: str) -> int | None:
-    """tomllib keeps no positions; find the line of a value for the error message."""
+    """tomllib keeps no positions (nor does tomlkit's document model, which keeps formatting,
+    not line numbers); find the line of a value for the error message."""
     for number, line in enumerate(text.splitlines(), start=1):
         if needle in line:
             return number

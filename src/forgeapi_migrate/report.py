@@ -6,15 +6,19 @@ Human output goes to stderr (the diff owns stdout); `--json` output to stdout.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.console import Console
 from rich.markup import escape
 
+from forgeapi_migrate import __version__
 from forgeapi_migrate.batch import OK_STATUSES, BatchReport, RepoResult
+from forgeapi_migrate.batch_report import Summary, first_line
 from forgeapi_migrate.codemods import CODEMODS
 from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.pipeline import Report
@@ -27,15 +31,25 @@ if TYPE_CHECKING:
 # rich's progress bar, live display and tables are imported where they are drawn: a run in CI
 # (no terminal, nothing to tabulate) does not pay for importing them.
 
+# Of every JSON document this module writes (`--json`, `batch --report`), described by the JSON
+# Schemas in `schemas/`. Raise it when a field changes meaning or goes away, not when one is added.
+SCHEMA_VERSION = 1
+
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, color_system=_color_system())
 
 
 def stdout_console() -> Console:
     # Piped output is read by people with wide screens and by grep: never wrap at 80.
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True, color_system=_color_system())
     return console if console.is_terminal else Console(highlight=False, soft_wrap=True, width=200)
+
+
+def _color_system() -> Literal["auto"] | None:
+    """NO_COLOR (no-color.org) set and not empty: no escape codes at all. rich alone drops the
+    colours but keeps bold and italic (a table's header and title)."""
+    return None if os.environ.get("NO_COLOR") else "auto"
 
 
 @contextmanager
@@ -133,12 +147,13 @@ def print_plan(
 
 def print_codemods(console: Console) -> None:
     for codemod in CODEMODS:
-        console.print(f"{codemod.ID}  {codemod.DESCRIPTION}")
+        console.print(f"{codemod.ID}  {codemod.name:<27}  {codemod.DESCRIPTION}")
 
 
 def report_json(report: Report) -> str:
     changes = report.changeset
     data = {
+        "schema_version": SCHEMA_VERSION,
         "root": str(report.root),
         "mode": report.mode,
         "written": report.written,
@@ -159,6 +174,7 @@ def report_json(report: Report) -> str:
 
 def plan_json(plan: MigrationPlan) -> str:
     data = {
+        "schema_version": SCHEMA_VERSION,
         "source_package": plan.source_package,
         "target_package": plan.target_package,
         "entry": {"old": plan.entry, "new": plan.new_entry},
@@ -171,7 +187,56 @@ def plan_json(plan: MigrationPlan) -> str:
 
 
 def error_json(error: MigrationError) -> str:
-    return json.dumps({"error": error.message, "path": error.path, "line": error.line})
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "error": error.message,
+        "path": error.path,
+        "line": error.line,
+    }
+    return json.dumps(data)
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+HOMEPAGE = "https://github.com/forgeapi/forgeapi-migrate"
+
+
+def sarif_json(report: Report) -> str:
+    """The references that could not follow the move, as SARIF 2.1.0: code-scanning UIs show
+    them on their lines. Paths are relative to the working directory (a CI job's checkout)
+    where the project lies inside it."""
+    unresolved = [f for f in report.changeset.findings if f.unresolved]
+    described = {c.ID: c.DESCRIPTION for c in CODEMODS}
+    rules = [
+        {
+            "id": code,
+            "shortDescription": {"text": described.get(code, "A reference left for a person.")},
+            "defaultConfiguration": {"level": "error"},
+        }
+        for code in sorted({f.code for f in unresolved})
+    ]
+    driver = {"name": "forgeapi-migrate", "version": __version__, "informationUri": HOMEPAGE}
+    run = {
+        "tool": {"driver": {**driver, "rules": rules}},
+        "results": [_sarif_result(f, report.root) for f in unresolved],
+    }
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2)
+
+
+def _sarif_result(finding: Finding, root: Path) -> dict[str, Any]:
+    where = (root / finding.path).resolve()
+    try:
+        artifact = {"uri": where.relative_to(Path.cwd().resolve()).as_posix()}
+    except ValueError:
+        artifact = {"uri": where.as_uri()}
+    location: dict[str, Any] = {"artifactLocation": artifact}
+    if finding.line >= 1:  # 0: the file as a whole
+        location["region"] = {"startLine": finding.line}
+    return {
+        "ruleId": finding.code,
+        "level": "error",
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": location}],
+    }
 
 
 def write_stdout_bytes(data: bytes) -> None:
@@ -198,20 +263,59 @@ def batch_table(results: Sequence[RepoResult]) -> Table:
 @contextmanager
 def live_batch_table(console: Console) -> Iterator[Callable[[RepoResult], None]]:
     """A table on stderr that grows as repositories finish; printed once when not a terminal."""
-    from rich.live import Live
-
     results: list[RepoResult] = []
-    with Live(batch_table(results), console=console, auto_refresh=False) as live:
+    if console.is_terminal:
+        from rich.live import Live
 
-        def add(result: RepoResult) -> None:
-            results.append(result)
-            live.update(batch_table(results), refresh=True)
+        with Live(batch_table(results), console=console, auto_refresh=False) as live:
 
-        yield add
+            def add(result: RepoResult) -> None:
+                results.append(result)
+                live.update(batch_table(results), refresh=True)
+
+            yield add
+    else:
+        try:
+            yield results.append
+        finally:
+            _print_whole(console, batch_table(results))
     for result in results:
         if result.error:
             console.print(escape(f"  {result.path}: {result.error}"))
 
 
+def _print_whole(console: Console, table: Table) -> None:
+    """Piped output (a CI log, grep) gets every cell whole, full paths included, however wide:
+    a console that is no terminal would cut the table to 80 columns."""
+    from rich.measure import Measurement
+
+    unlimited = console.options.update(max_width=1_000_000)
+    console.width = max(console.width, Measurement.get(console, unlimited, table).maximum)
+    console.print(table)
+
+
 def batch_json(report: BatchReport) -> str:
-    return json.dumps([vars(r) for r in report.results], indent=2)
+    results = [vars(r) for r in report.results]
+    return json.dumps({"schema_version": SCHEMA_VERSION, "results": results}, indent=2)
+
+
+def print_batch_summary(summary: Summary, console: Console) -> None:
+    """A merged fleet report: counts per status, the slowest repositories, the failures."""
+    from rich.table import Table
+
+    total = sum(count for _, count in summary.counts)
+    counts = Table(title=f"{total} {'repository' if total == 1 else 'repositories'}")
+    counts.add_column("status")
+    counts.add_column("repositories", justify="right")
+    for status, count in summary.counts:
+        colour = "green" if status in OK_STATUSES else "red"
+        counts.add_row(f"[{colour}]{status}[/]", str(count))
+    console.print(counts)
+    slowest = Table(title="slowest")
+    for column in ("repository", "status", "seconds"):
+        slowest.add_column(column)
+    for r in summary.slowest:
+        slowest.add_row(escape(r.path), r.status, f"{r.duration_seconds:.1f}")
+    console.print(slowest)
+    for r in summary.failures:
+        console.print(escape(f"  {r.status} {r.path}: {first_line(r.error)}"))

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 import libcst as cst
 
-from forgeapi_migrate import naming
+from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.codemods._helpers import (
     alias_binding,
     dotted_name,
@@ -558,12 +558,8 @@ def _exports(tree: cst.Module, home: Mapping[str, str], key: str) -> list[Statem
             value = small.value if isinstance(small, cst.Assign) else None
             if not isinstance(value, cst.List | cst.Tuple):
                 return []  # built some other way: left out, as before
-            names = [
-                e.value.evaluated_value
-                for e in value.elements
-                if isinstance(e.value, cst.SimpleString)
-                and isinstance(e.value.evaluated_value, str)
-            ]
+            strings = [e.value for e in value.elements if isinstance(e.value, cst.SimpleString)]
+            names = [n for n in map(pyast.evaluated_value, strings) if isinstance(n, str)]
     if names is None:
         return []
     mine = ", ".join(repr(n).replace("'", '"') for n in names if home.get(n) == key)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from forgeapi_migrate import naming
+from forgeapi_migrate import naming, pyast
 
 SHARED = ""  # the key of the piece for what several domains share
 # The virtual module of the shared piece: `app/models/base.py` -> the layer's global module
@@ -45,9 +45,9 @@ def table_name(node: cst.ClassDef) -> str:
                 and isinstance(small.targets[0].target, cst.Name)
                 and small.targets[0].target.value == "__tablename__"
                 and isinstance(small.value, cst.SimpleString)
-                and isinstance(small.value.evaluated_value, str)
+                and isinstance(name := pyast.evaluated_value(small.value), str)
             ):
-                return small.value.evaluated_value
+                return name
     return node.name.value.lower()
 
 
@@ -147,7 +147,7 @@ class _StringWords(cst.CSTVisitor):
         return False  # a docstring names nothing
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = node.evaluated_value
+        value = pyast.evaluated_value(node)
         if isinstance(value, str):
             self.words.update(re.findall(r"[A-Za-z_]\w*", value))
 

@@ -23,8 +23,24 @@ def dirty_files(root: Path) -> list[str] | None:
     top = Path(repo.working_tree_dir).resolve()
     scope = root.resolve().relative_to(top).as_posix()
     pathspec = [] if scope == "." else [scope]
-    status = repo.git.status("--porcelain", "--untracked-files=all", "--", *pathspec)
-    return [line[3:] for line in status.splitlines() if line.strip()]
+    status = repo.git.status("--porcelain", "-z", "--untracked-files=all", "--", *pathspec)
+    return _porcelain_paths(status)
+
+
+def _porcelain_paths(status: str) -> list[str]:
+    """The paths of `git status --porcelain -z`: `XY path` entries ended by NUL, never quoted
+    (a path with a space or an accent is shown as it is); a rename or copy (`R`/`C`) is
+    followed by its source path, which is not listed again. GitPython's API would take three
+    calls, each a git process (`index.diff("HEAD")`, `index.diff(None)`, `untracked_files`)."""
+    fields = status.split("\0")
+    paths: list[str] = []
+    index = 0
+    while index < len(fields):
+        entry = fields[index]
+        index += 2 if {"R", "C"} & set(entry[:2]) else 1
+        if len(entry) > 3:
+            paths.append(entry[3:])
+    return paths
 
 
 def listed_files(root: Path) -> tuple[list[str], list[str]] | None:
@@ -66,6 +82,26 @@ def _may_be_in_a_work_tree(root: Path) -> bool:
         return True
     resolved = root.resolve()
     return any((folder / ".git").exists() for folder in (resolved, *resolved.parents))
+
+
+def remote_url(repo: Path) -> str | None:
+    """The URL of the `origin` remote, else of the first remote by name; None without one.
+
+    Plain `git config`, not GitPython: `batch --shard` asks this of every listed repository."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(repo), "config", "--get-regexp", r"^remote\..*\.url$"],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    urls = {}
+    for line in proc.stdout.splitlines():  # `remote.<name>.url <url>`; exit 1: no remote
+        key, _, url = line.partition(" ")
+        urls[key.removeprefix("remote.").removesuffix(".url")] = url.strip()
+    if not urls:
+        return None
+    return urls.get("origin") or urls[min(urls)]
 
 
 class GitError(Exception):
