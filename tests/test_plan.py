@@ -9,6 +9,7 @@ import pytest
 from forgeapi_migrate import naming
 from forgeapi_migrate.config import load_config
 from forgeapi_migrate.discover import discover
+from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.naming import classify, domain_key, group_plurals
 from forgeapi_migrate.plan import MigrationPlan, build_plan
 from tests.conftest import write_tree
@@ -412,3 +413,28 @@ def test_a_namespace_folder_that_moves_whole_gets_no_init(tmp_path: Path) -> Non
     assert "src/alembic/__init__.py" not in plan.creations
     assert "src/alembic/versions/__init__.py" not in plan.creations
     assert "src/user/__init__.py" in plan.creations
+
+
+def test_a_src_layout_is_refused_naming_the_application_package(tmp_path: Path) -> None:
+    """`src/app/` with no `src/__init__.py` (imported as `app`, `src/` on sys.path): refused
+    with what it is, not "not a FastAPI project"."""
+    root = write_tree(
+        tmp_path,
+        {"src/app/__init__.py": "", "src/app/main.py": MAIN, "src/app/crud/user.py": ""},
+    )
+    with pytest.raises(MigrationError, match=r"application package src/app/ is inside src/"):
+        discover(root, load_config(root))
+
+
+def test_an_application_package_inside_a_package_named_like_the_target(tmp_path: Path) -> None:
+    """`src/__init__.py` + `src/app/` (imported as `src.app`): `src` is the layered package;
+    the domains go inside it, the application's own modules keep their place."""
+    root = write_tree(
+        tmp_path,
+        {"src/__init__.py": "", "src/app/__init__.py": "", "src/app/main.py": MAIN,
+         "src/app/api/routes/users.py": "", "src/app/crud/user.py": ""},
+    )  # fmt: skip
+    plan = build_plan(discover(root, load_config(root)), load_config(root))
+    assert plan.new_paths["src/app/api/routes/users.py"] == "src/users/router.py"
+    assert plan.new_paths["src/app/crud/user.py"] == "src/users/service.py"
+    assert plan.new_paths["src/app/main.py"] == "src/app/main.py"

@@ -362,6 +362,22 @@ def _find_app_package(root: Path, sources: Mapping[str, bytes]) -> str:
                 "move its modules into a package (e.g. app/) first",
                 path=loose[0],
             )
+        nested = sorted(
+            p
+            for p, data in sources.items()
+            if p.count("/") >= 2
+            and f"{p.split('/')[0]}/__init__.py" not in sources
+            and f"{'/'.join(p.split('/')[:2])}/__init__.py" in sources
+            and _creates_fastapi(data)
+        )
+        if nested:  # `src/app/main.py`, imported as `app` with `src/` on the path
+            folder = "/".join(nested[0].split("/")[:2])
+            raise MigrationError(
+                f"the application package {folder}/ is inside {folder.split('/')[0]}/, which "
+                "is no package (a src layout, imported with that folder on sys.path): not "
+                "supported yet",
+                path=nested[0],
+            )
         raise MigrationError(
             "not a FastAPI project: no package here creates a FastAPI() application "
             "(set `source` in [tool.forgeapi-migrate] if it is built some other way)",
