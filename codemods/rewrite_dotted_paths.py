@@ -18,8 +18,11 @@ import libcst as cst
 
 from forgeapi_migrate import pyast
 from forgeapi_migrate.codemods import _prefilters
-from forgeapi_migrate.codemods._helpers import MigrationCodemod
+from forgeapi_migrate.codemods._helpers import MigrationCodemod, dotted_name
 from forgeapi_migrate.plan import MigrationPlan
+
+# Calls that build a path from parts: `Path("app", "static")`, `os.path.join("app", "x")`.
+_PATH_CALLS = frozenset({"Path", "PurePath", "PosixPath", "PurePosixPath", "join"})
 
 
 class RewriteDottedPaths(MigrationCodemod):
@@ -54,6 +57,45 @@ class RewriteDottedPaths(MigrationCodemod):
                 )
             return updated_node
         return self._replace(original_node, updated_node, match.group(), new + attribute)
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        """`Path("app", "static")`, `os.path.join("app", "templates")`: a root-relative path
+        given in parts (each part alone names nothing) follows the move like one string."""
+        callee = dotted_name(updated_node.func) or ""
+        if callee.rpartition(".")[2] not in _PATH_CALLS or not updated_node.args:
+            return updated_node
+        strings = [arg.value for arg in updated_node.args]
+        if any(arg.keyword or arg.star for arg in updated_node.args) or not all(
+            isinstance(s, cst.SimpleString) for s in strings
+        ):
+            return updated_node
+        parts = [pyast.evaluated_value(s) for s in strings if isinstance(s, cst.SimpleString)]
+        if len(parts) < 2 or not all(isinstance(p, str) and p and "/" not in p for p in parts):
+            return updated_node
+        joined = "/".join(str(p) for p in parts)
+        if not self.plan.owns_path(joined) or (
+            joined not in self.plan.new_paths and joined not in self.plan.folder_map
+        ):
+            return updated_node
+        new = self.plan.new_location(joined)
+        if new is None:
+            self.report(original_node, f"path {joined!r} names a folder the move dissolves", True)
+            return updated_node
+        if new == joined:
+            return updated_node
+        self.rewrites += 1
+        first = updated_node.args[0]
+        quote = first.value.quote if isinstance(first.value, cst.SimpleString) else '"'
+        args = [
+            first.with_changes(value=cst.SimpleString(f"{quote}{part}{quote}"))
+            for part in new.split("/")
+        ]
+        args[-1] = args[-1].with_changes(comma=updated_node.args[-1].comma)
+        for index in range(len(args) - 1):
+            args[index] = args[index].with_changes(
+                comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            )
+        return updated_node.with_changes(args=args)
 
     def _file_path(
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString, value: str

@@ -193,6 +193,16 @@ class RewriteImports(SplitsImportLines):
                 )
                 unchanged = unchanged and parent == module and leaf == name
                 continue
+            passed_on = self.plan.passed_on.get(f"{module}.{name}")
+            if passed_on is not None:  # from the module that defines it (see `passed_on`)
+                real, _, attribute = passed_on.partition(":")
+                bound = alias_binding(alias)
+                asname = None if bound == attribute else cst.AsName(name=cst.Name(bound))
+                groups.setdefault(real, []).append(
+                    alias.with_changes(name=cst.Name(attribute), asname=asname)
+                )
+                unchanged = False
+                continue
             home = self._lookup(module)
             if submodule is None or home is None:
                 gone = f"{module}.{name}" if submodule is None else module

@@ -21,7 +21,7 @@ from forgeapi_migrate.config import AliasStyle, Config
 from forgeapi_migrate.discover import Discovery, module_name
 from forgeapi_migrate.errors import Finding, MigrationError
 from forgeapi_migrate.orm import OrmFacts, find_orm_facts
-from forgeapi_migrate.reexports import find_reexports, used_as_objects
+from forgeapi_migrate.reexports import find_reexports, passed_on, used_as_objects
 
 MoveKind = Literal["domain", "global", "shared", "package", "alembic", "resource", "facade"]
 FACADE: MoveKind = "facade"
@@ -64,6 +64,9 @@ class MigrationPlan:
     sqlmodel: bool = False  # FM005: ...or SQLModel.metadata, in the package's __init__.py
     # Layer packages beside the app package, migrated with it (`models`, `schemas` beside `core`).
     siblings: tuple[str, ...] = ()
+    # For package __init__ files moved out of their folder: "app.core.x" -> "app.core.db:x",
+    # the names they only passed on (see `passed_on`; recomputed on every run).
+    init_exports: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def source_roots(self) -> tuple[str, ...]:
@@ -102,6 +105,20 @@ class MigrationPlan:
         mapping.update({module_name(path): None for path in self.deletions})
         mapping.update({package: None for package in self.facades})  # dissolved all the same
         return mapping
+
+    @cached_property
+    def passed_on(self) -> dict[str, str]:
+        """Names that a package `__init__` moved out of its folder (FMP03: `core/__init__.py`
+        -> `src/core/api.py`) only passed on from its package's modules, where they live:
+        `"app.core.core_app_extra" -> "src.db:core_app_extra"`. Importing them from there
+        does not run the module (which imports every router) in the middle of an import."""
+        moved: dict[str, str] = {}
+        for name, target in self.init_exports.items():
+            module, _, attribute = target.partition(":")
+            new = self.module_map.get(module)
+            if new is not None:
+                moved[name] = f"{new}:{attribute}"
+        return moved
 
     @cached_property
     def facades(self) -> dict[str, str]:
@@ -317,8 +334,14 @@ def with_repo_facts(plan: MigrationPlan, discovery: Discovery) -> MigrationPlan:
     dissolved = {k: v for k, v in reexports.items() if plan.module_map.get(k, "") is None}
     facts = find_orm_facts(discovery.roots, discovery.sources)
     wanted = plan.naming_convention and facts.sqlalchemy
+    init_exports: dict[str, str] = {}
+    for move in plan.moves:  # package __init__ files that left their folder (FMP03)
+        if move.old.endswith("/__init__.py") and not move.new.endswith("/__init__.py"):
+            data = discovery.sources.get(move.old, b"")
+            init_exports.update(passed_on(module_name(move.old), data, plan.source_package))
     return replace(
         plan,
+        init_exports=init_exports,
         pinned_names=frozenset(pinned),
         imported_names=frozenset(plan.new_dotted_path(s) or s for s in discovery.imported_names),
         reexports=dissolved,
@@ -557,7 +580,18 @@ def _place_package_inits(
     for path in (p for p in files if PurePosixPath(p).name == "__init__.py"):
         new = _standard_destination(package, target, path, _SHARED)
         directory = str(PurePosixPath(new).parent)
-        if (
+        routers = _routers_moving_out(path, directory, discovery.sources.get(path, b""), moves)
+        if routers and path != f"{package}/__init__.py" and not _is_layer_package(path):
+            # `core/__init__.py` importing `core/views/*` (now `src/<domain>/router.py`): left
+            # as the package's __init__, it would import every router whenever anything
+            # imports `src.core.helpers`, in an order no module had before (import cycles)
+            dest = _free(f"{directory}/{naming.AGGREGATOR_ROLE}.py", taken)
+            taken.add(dest)
+            why = f"package __init__ importing routers that move out ({routers[0]}, ...)"
+            init_moves.append(ModuleMove(path, dest, "global", None, why))
+            message = f"imports routers that move out of its package: kept as {dest}"
+            notes.append(Finding(path, 1, "FMP03", message))
+        elif (
             path == f"{package}/__init__.py"
             or directory in kept
             or (directory in surviving and not _is_layer_package(path))
@@ -589,6 +623,22 @@ def _place_package_inits(
             init_moves.append(ModuleMove(path, dest, "global", None, "package __init__ with code"))
             notes.append(Finding(path, 1, "FMP03", f"package __init__ has code: kept as {dest}"))
     return init_moves, deletions, notes
+
+
+def _routers_moving_out(
+    init: str, directory: str, data: bytes, moves: list[ModuleMove]
+) -> list[str]:
+    """The router modules an `__init__.py` imports that the plan moves out of its folder."""
+    if b"import" not in data:
+        return []
+    imported = settle.imported_modules(init, data)
+    return sorted(
+        m.old
+        for m in moves
+        if module_name(m.old) in imported
+        and PurePosixPath(m.new).name in ("router.py", f"{naming.AGGREGATOR_ROLE}.py")
+        and not m.new.startswith(directory + "/")
+    )
 
 
 def _free(path: str, taken: set[str]) -> str:

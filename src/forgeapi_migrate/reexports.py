@@ -186,3 +186,34 @@ def _package_bindings(
                 if alias.name in packages and alias.asname:
                     bound[alias.asname] = alias.name
     return bound
+
+
+def passed_on(init_module: str, data: bytes, package: str) -> dict[str, str]:
+    """The names a module with code of its own only passes on from other modules of the
+    package (`core/__init__.py`: `from .db import core_app_extra`): `"app.core.core_app_extra"
+    -> "app.core.db:core_app_extra"`. A name the module binds again is its own."""
+    try:
+        body = pyast.parse(data).body
+    except (SyntaxError, ValueError):
+        return {}
+    imported: dict[str, str] = {}
+    bound_again: set[str] = set()
+    for statement in body:
+        if isinstance(statement, ast.ImportFrom) and statement.module != "__future__":
+            base = _resolve(init_module, statement.module, statement.level)
+            if base is None or not (base == package or base.startswith(package + ".")):
+                continue
+            for alias in statement.names:
+                if alias.name != "*":
+                    imported[alias.asname or alias.name] = f"{base}:{alias.name}"
+        else:
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    bound_again.add(node.id)
+                elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                    bound_again.add(node.name)
+    return {
+        f"{init_module}.{name}": target
+        for name, target in imported.items()
+        if name not in bound_again
+    }

@@ -160,13 +160,13 @@ def _importers(paths: list[str], sources: Mapping[str, bytes]) -> dict[str, set[
     for user, data in sorted(sources.items()):
         if user in found or not any(m.rpartition(".")[2].encode() in data for m in wanted):
             continue
-        for module in _imported_modules(user, data):
+        for module in imported_modules(user, data):
             if module in wanted:
                 found[wanted[module]].add(user)
     return found
 
 
-def _imported_modules(path: str, data: bytes) -> set[str]:
+def imported_modules(path: str, data: bytes) -> set[str]:
     """Every module an import statement of the file may name (`from a import b`: `a`, `a.b`)."""
     try:
         tree = pyast.parse(data)

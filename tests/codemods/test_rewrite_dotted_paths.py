@@ -37,3 +37,16 @@ class TestRewriteDottedPaths(CodemodTest):
             PLAN,  # type: ignore[arg-type]
             expected_warnings=["line 1: string 'app.crud' names a dissolved package"],
         )
+
+    def test_a_path_given_in_parts_follows_the_move(self) -> None:
+        plan = plan_from_moves(
+            {"app/main.py": "src/main.py", "app/static/site.css": "src/static/site.css"}
+        )
+        self.assertCodemod(
+            "a = Path(\"app\", \"static\")\nb = os.path.join('app', 'static')\n"
+            'c = Path("app", name)\nd = Path("other", "static")\ne = Path("app")\n',
+            "a = Path(\"src\", \"static\")\nb = os.path.join('src', 'static')\n"
+            'c = Path("app", name)\nd = Path("other", "static")\ne = Path("app")\n',
+            plan,  # type: ignore[arg-type]
+            expected_warnings=[],
+        )
