@@ -200,7 +200,8 @@ def with_commas(aliases: Sequence[cst.ImportAlias], keep_last: bool) -> list[cst
         last = index == len(aliases) - 1
         if last and not keep_last:
             alias = alias.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        elif not last and alias.comma == cst.MaybeSentinel.DEFAULT:
+        elif not last and (alias.comma == cst.MaybeSentinel.DEFAULT or not keep_last):
+            # outside parentheses a comma must not carry a line break (the original's may)
             alias = alias.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
         result.append(alias)
     return result

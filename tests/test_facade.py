@@ -29,6 +29,8 @@ FILES = {
         "from fastapi import APIRouter\n\nfrom app import models\n\nrouter = APIRouter()\n"
         "ITEM = models.Item\n"
     ),
+    # names imported from the facade's package by name go to their modules (FM004 alone)
+    "app/api/routes/orders.py": "from app.models import (\n    Item,\n    User,\n)\n\nrouter = None\n",
 }
 
 
@@ -45,6 +47,10 @@ def test_a_package_read_by_getattr_is_kept_as_a_facade(tmp_path: Path) -> None:
     items = (root / "src/items/router.py").read_text()
     assert "from src.items import models as item_models\n" in items
     assert "ITEM = item_models.Item" in items
+    orders = (root / "src/orders/router.py").read_text()
+    assert orders.startswith(
+        "from src.items.models import Item\nfrom src.users.models import User\n"
+    )
     notes = [f for f in report.plan.notes if f.code == "FMP08"]
     assert [(n.path, n.message) for n in notes] == [
         (

@@ -53,3 +53,31 @@ def test_an_init_that_imports_moving_routers_leaves_its_package(tmp_path: Path) 
     )
     assert out.stdout == "(0, 'USERS') False\n"
     assert run(RunOptions(root, mode="check")).pending is False
+
+
+def test_names_passed_on_by_a_moved_init_split_into_one_line_imports(tmp_path: Path) -> None:
+    """`from app.services.email import (X, CreateError, VerifyError,)` where the init (moved
+    to `src/email.py`, FMP03) defines X and passes the rest on from `base.py`: the names
+    are imported from both modules, on lines that parse (the original commas carried line
+    breaks that a statement without parentheses cannot hold)."""
+    root = write_tree(
+        tmp_path / "project",
+        {
+            "app/__init__.py": "",
+            "app/main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n",
+            "app/services/__init__.py": "",
+            "app/services/email/__init__.py": (
+                "from app.services.email.base import CreateError, VerifyError\n\n\n"
+                "class X:\n    pass\n"
+            ),
+            "app/services/email/base.py": "class CreateError: ...\n\n\nclass VerifyError: ...\n",
+            "app/services/tenant.py": (
+                "from app.services.email import (\n    X,\n    CreateError,\n    VerifyError,\n)\n"
+            ),
+        },
+    )
+    report = run(RunOptions(root, mode="write", allow_dirty=True))
+    assert report.written
+    assert (root / "src/tenant/service.py").read_text() == (
+        "from src.email import X\nfrom src.service import CreateError, VerifyError\n"
+    )
