@@ -48,7 +48,9 @@ class NameFacts:
         self.strings: list[str] = []
         # Each use's enclosing nodes (ids): a rewrite walks down to the uses and nowhere else.
         self.ancestors: dict[cst.Name, tuple[int, ...]] = {}
+        self.parents: dict[cst.Name, cst.CSTNode] = {}  # each use's parent (FM004)
         self._stack: list[int] = []
+        self._nodes: list[cst.CSTNode] = []
 
     @classmethod
     def of(cls, tree: cst.CSTNode) -> NameFacts:
@@ -70,13 +72,17 @@ class NameFacts:
             assert isinstance(node, cst.Name)
             self.uses.setdefault(node.value, []).append(node)
             self.ancestors[node] = tuple(self._stack)
+            if self._nodes:
+                self.parents[node] = self._nodes[-1]
             return
         special = _SPECIAL.get(kind)
         children = special(self, node) if special is not None else _child_nodes(node)
         self._stack.append(id(node))
+        self._nodes.append(node)
         for child in children:
             self._walk(child)
         self._stack.pop()
+        self._nodes.pop()
 
 
 # What a node binds or holds, and which of its children to walk into.

@@ -14,20 +14,27 @@ writes old module paths, which FM001 then moves:
 
 A use it cannot follow safely (the package object passed around, `monkeypatch.setattr(crud,
 "x", f)`, a name the package does not export) leaves the import as it was, reported.
+
+The uses of a package object come from libcst's scope analysis (several parses' worth of
+time) only where they are not plain: a package object imported at module level, bound once
+in the whole file, named in no string, and read only as `package.Name` for names it
+re-exports from a module of ours has its uses from one read-only walk (`_name_facts.py`);
+`tests/codemods/test_resolve_reexports.py` checks that both give the same rewrite.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import libcst as cst
 from libcst.helpers import get_absolute_module_from_package_for_import
-from libcst.metadata import CodeRange, ParentNodeProvider, PositionProvider, Scope, ScopeProvider
+from libcst.metadata import CodeRange, ParentNodeProvider, PositionProvider, ScopeProvider
 
 from forgeapi_migrate import naming, pyast
 from forgeapi_migrate.codemods import _prefilters
 from forgeapi_migrate.codemods._helpers import (
+    FileContext,
     SplitsImportLines,
     alias_binding,
     dotted_name,
@@ -37,13 +44,25 @@ from forgeapi_migrate.codemods._helpers import (
     import_from,
     replacing_statement,
 )
+from forgeapi_migrate.codemods._name_facts import NameFacts
 from forgeapi_migrate.plan import MigrationPlan
+
+# A package object's plain uses: each `package.Name` (the use, its attribute node)
+PlainUses = list[tuple[cst.Name, cst.Attribute]]
 
 
 class ResolveReexports(SplitsImportLines):
     ID = "FM004"
     DESCRIPTION = "Point uses of a dissolved re-exporting package at the defining modules."
     METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider, PositionProvider)
+
+    def __init__(self, context: FileContext, plan: MigrationPlan) -> None:
+        super().__init__(context, plan)
+        # (import, binding) -> its uses, when they are plain (see `needs_metadata`)
+        self.plain_uses: dict[tuple[cst.CSTNode, str], PlainUses] = {}
+        self.facts: NameFacts | None = None
+        self.scoped = True  # False: no scope analysis; the tree is walked `along` the edits
+        self.along: set[int] | None = None
 
     @classmethod
     def applies_to(cls, path: str, data: bytes, plan: MigrationPlan) -> bool:
@@ -57,7 +76,74 @@ class ResolveReexports(SplitsImportLines):
             for node in find_imports(tree)
         )
 
+    def needs_metadata(self) -> bool:
+        """Scope analysis only for a file with a package object whose uses are not plain."""
+        assert self._tree is not None
+        self.scoped = False
+        bindings = list(self._package_bindings(self._tree))
+        if not bindings:
+            return False
+        facts = self.facts = NameFacts.of(self._tree)
+        top_level = {
+            id(s) for line in self._tree.body if isinstance(line, cst.SimpleStatementLine)
+            for s in line.body
+        }  # fmt: skip
+        module_heads = {id(_head(s.module)) for s in find_imports(self._tree)
+                        if isinstance(s, cst.ImportFrom) and s.module is not None}  # fmt: skip
+        for statement, bound, package in bindings:
+            uses = (
+                self._plain(facts, bound, package, module_heads)
+                if id(statement) in top_level
+                else None
+            )
+            if uses is None:
+                self.plain_uses.clear()
+                self.scoped = True
+                return True
+            self.plain_uses[(statement, bound)] = uses
+        return False
+
+    def _package_bindings(self, tree: cst.Module) -> Iterable[tuple[cst.CSTNode, str, str]]:
+        """(import, binding, package) for each package object bound (see `_follow_uses`)."""
+        for node in find_imports(tree):
+            if isinstance(node, cst.Import):
+                if (package := self._imported_package(node)) is not None:
+                    yield node, alias_binding(node.names[0]), package
+                continue
+            module = self._absolute(node)
+            if module is None or module in self.plan.reexports:
+                continue
+            assert not isinstance(node.names, cst.ImportStar)
+            for name in node.names:
+                package = f"{module}.{dotted_name(name.name)}"
+                if package in self.plan.reexports:
+                    yield node, alias_binding(name), package
+
+    def _plain(
+        self, facts: NameFacts, bound: str, package: str, module_heads: set[int]
+    ) -> PlainUses | None:
+        """Every use of `bound` with its `bound.Name` node, when no scope can shadow it (bound
+        once in the file, named in no string) and each reads a name the package re-exports
+        from a module of ours; else None. The first name of a `from x.y import` is no use."""
+        if facts.bindings[bound] != 1 or facts.mentioned_in_a_string(bound):
+            return None
+        exports = self.plan.reexports[package]
+        uses: PlainUses = []
+        for use in facts.uses.get(bound, []):
+            if id(use) in module_heads:
+                continue
+            parent = facts.parents.get(use)
+            if not (
+                isinstance(parent, cst.Attribute)
+                and parent.value is use
+                and self._final(exports.get(parent.attr.value)) is not None
+            ):
+                return None
+            uses.append((use, parent))
+        return uses
+
     def visit_Module(self, node: cst.Module) -> None:
+        self._file_names: set[str] | None = None
         self.replacements: dict[cst.CSTNode, cst.BaseExpression] = {}
         self.statements: dict[cst.Import | cst.ImportFrom, list[cst.ImportFrom]] = {}
         self.kept_bindings: list[tuple[str, str]] = []  # (real module, local name)
@@ -69,6 +155,22 @@ class ResolveReexports(SplitsImportLines):
                 self._decide(statement)
             elif (package := self._imported_package(statement)) is not None:
                 self._package_import(statement, package)
+        self.along = None if self.scoped else self._along(node)
+
+    def _along(self, module: cst.Module) -> set[int]:
+        """Without scope analysis, the nodes above something to rewrite (only they are
+        walked): the ancestors of each import statement and of each plain use."""
+        along: set[int] = set()
+        find_imports(module, along)
+        for uses in self.plain_uses.values():
+            for use, _ in uses:
+                along.update(self.facts.ancestors[use] if self.facts is not None else ())
+        return along
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self.along is not None and id(node) not in self.along and type(node) is not cst.Module:
+            return False  # nothing to rewrite below; leave_* still sees the node itself
+        return super().on_visit(node)
 
     def _imported_package(self, node: cst.Import) -> str | None:
         """`import models` (a dissolved top-level layer package, used as `models.User`)."""
@@ -79,9 +181,8 @@ class ResolveReexports(SplitsImportLines):
 
     def _package_import(self, node: cst.Import, package: str) -> None:
         used: dict[str, str] = {}
-        scope = self.get_metadata(ScopeProvider, node)
         bound = alias_binding(node.names[0])
-        if self._follow_uses(node, scope, bound, package, used):
+        if self._follow_uses(node, bound, package, used):
             self.statements[node] = self._grouped(used)
         elif (facade := self.facade_bindings.get((node, bound))) is not None:
             parent, _, leaf = facade.rpartition(".")
@@ -146,7 +247,6 @@ class ResolveReexports(SplitsImportLines):
     def _package_objects(self, node: cst.ImportFrom, module: str) -> None:
         """`from app import models` (the package object) followed by `models.User`."""
         assert not isinstance(node.names, cst.ImportStar)
-        scope = self.get_metadata(ScopeProvider, node)
         kept: list[cst.ImportAlias] = []
         used: dict[str, str] = {}  # real module -> its alias
         facades: list[cst.ImportFrom] = []
@@ -155,7 +255,7 @@ class ResolveReexports(SplitsImportLines):
             bound = alias_binding(name)
             if package not in self.plan.reexports:
                 kept.append(name)
-            elif not self._follow_uses(node, scope, bound, package, used):
+            elif not self._follow_uses(node, bound, package, used):
                 facade = self.facade_bindings.get((node, bound))
                 if facade is None:
                     return  # reported; the whole statement stays as it was
@@ -165,21 +265,19 @@ class ResolveReexports(SplitsImportLines):
         self.statements[node] = statements + facades + self._grouped(used)
 
     def _follow_uses(
-        self, node: cst.Import | cst.ImportFrom, scope: Scope | None, bound: str, package: str,
-        used: dict[str, str],
-    ) -> bool:  # fmt: skip
+        self, node: cst.Import | cst.ImportFrom, bound: str, package: str, used: dict[str, str]
+    ) -> bool:
         """Plan the rewrite of every `bound.name`; False (reported) when one is unsafe. The
         uses are taken in source order, and nothing is planned unless the whole statement
         can follow: a file is never left half-rewritten."""
         exports = self.plan.reexports[package]
-        assignments = list(scope.assignments[bound]) if scope is not None else []
-        if len(assignments) != 1:
+        uses: Sequence[tuple[cst.CSTNode, cst.CSTNode | None]] | None
+        uses = self.plain_uses.get((node, bound))
+        if uses is None:
+            uses = self._scoped_uses(node, bound)
+        if uses is None:
             self.report(node, f"`{bound}` is bound more than once; left as it was", unresolved=True)
             return False
-        uses = sorted(
-            (access.node for access in assignments[0].references),
-            key=lambda use: _position(self.get_metadata(PositionProvider, use, None)),
-        )
         if not uses:  # imported for its side effects (registering models): import them all
             for real in sorted({target.partition(":")[0] for target in exports.values()}):
                 if self.plan.owns_module(real):  # not the libraries it imported names from
@@ -188,8 +286,7 @@ class ResolveReexports(SplitsImportLines):
         # (node, text in a string annotation or "") -> (real module, attribute)
         planned: dict[tuple[cst.CSTNode, str], tuple[str, str]] = {}
         missing: list[str] = []
-        for use in uses:
-            parent = self.get_metadata(ParentNodeProvider, use, None)
+        for use, parent in uses:
             patched = self._patched_attribute(use, parent, exports)
             if isinstance(use, cst.SimpleString):  # `"models.User"`, a string annotation
                 if not self._plan_string(use, bound, exports, planned, missing):
@@ -209,6 +306,21 @@ class ResolveReexports(SplitsImportLines):
         self._plan_replacements(planned, used)
         self._keep_registrations(package, exports, {real for real, _ in planned.values()}, used)
         return True
+
+    def _scoped_uses(
+        self, node: cst.Import | cst.ImportFrom, bound: str
+    ) -> list[tuple[cst.CSTNode, cst.CSTNode | None]] | None:
+        """Every use of `bound` and its parent, in source order, from libcst's scope analysis;
+        None when the name is bound more than once in the import's scope."""
+        scope = self.get_metadata(ScopeProvider, node)
+        assignments = list(scope.assignments[bound]) if scope is not None else []
+        if len(assignments) != 1:
+            return None
+        uses = sorted(
+            (access.node for access in assignments[0].references),
+            key=lambda use: _position(self.get_metadata(PositionProvider, use, None)),
+        )
+        return [(use, self.get_metadata(ParentNodeProvider, use, None)) for use in uses]
 
     def _used_as_object(self, node: cst.Import | cst.ImportFrom, bound: str, package: str) -> bool:
         """`getattr(models, name)`: no import can name what it reads. The plan keeps such a
@@ -328,10 +440,24 @@ class ResolveReexports(SplitsImportLines):
             new = (self.plan.module_map.get(real) or real).split(".")
             in_domain = len(new) == 3 and new[1] in self.plan.domains
             style = self.plan.alias_style
-            used[real] = (
-                naming.module_alias(new[1], new[2], style) if in_domain else "_".join(new[1:])
-            )
+            alias = naming.module_alias(new[1], new[2], style) if in_domain else "_".join(new[1:])
+            # never a name the file already has (`import time` beside `src.time`), other
+            # than the package bindings this rewrite replaces
+            taken = {*used.values(), *self._names_in_file()}
+            if alias in taken:
+                alias = "_".join(new) if "_".join(new) not in taken else f"{alias}_module"
+            used[real] = alias
         return used[real]
+
+    def _names_in_file(self) -> set[str]:
+        """Every name the file binds or reads, less the package objects being replaced
+        (computed once per file, on the first alias)."""
+        if self._file_names is None:
+            assert self._tree is not None
+            facts = self.facts or NameFacts.of(self._tree)
+            replaced = {bound for _, bound, _ in self._package_bindings(self._tree)}
+            self._file_names = ({*facts.bindings} | {*facts.uses}) - replaced
+        return self._file_names
 
     def _grouped(self, used: dict[str, str]) -> list[cst.ImportFrom]:
         """The imports of a rewritten statement, and the bindings it keeps (then cleared)."""
@@ -384,6 +510,13 @@ def _by_module(exports: Mapping[str, str], exclude_private: bool) -> list[cst.Im
         module, _, attribute = target.partition(":")
         groups.setdefault(module, []).append(import_alias(attribute, name))
     return [import_from(m, aliases) for m, aliases in sorted(groups.items())]
+
+
+def _head(module: cst.Attribute | cst.Name) -> cst.CSTNode:
+    """The first name of a dotted module name (`app` of `app.models`)."""
+    while isinstance(module, cst.Attribute):
+        module = module.value  # type: ignore[assignment]
+    return module
 
 
 def _position(where: CodeRange | None) -> tuple[int, int]:

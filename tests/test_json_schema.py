@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from forgeapi_migrate import report
-from forgeapi_migrate.batch import BatchReport, RepoResult
+from forgeapi_migrate.batch import STATUSES, BatchReport, RepoResult
 from forgeapi_migrate.batch_report import read_report
 from forgeapi_migrate.cli import main
 from forgeapi_migrate.errors import Finding
@@ -99,6 +99,11 @@ def test_batch_report_round_trips(tmp_path: Path) -> None:
     validate(json.loads(text), "batch")
     (tmp_path / "report.json").write_text(text)
     assert read_report(tmp_path / "report.json") == list(results)
+
+
+def test_batch_schema_lists_every_status() -> None:
+    status = schema("batch")["properties"]["results"]["items"]["properties"]["status"]
+    assert sorted(status["enum"]) == sorted(STATUSES)
 
 
 def test_schema_rejects_what_it_does_not_describe(

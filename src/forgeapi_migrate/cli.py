@@ -28,7 +28,13 @@ import typer
 from typer.core import TyperCommand
 
 from forgeapi_migrate import __version__, batch_report, report
-from forgeapi_migrate.batch import DEFAULT_BRANCH, BatchOptions, read_targets, run_batch
+from forgeapi_migrate.batch import (
+    DEFAULT_BRANCH,
+    DEFAULT_TEST_TIMEOUT,
+    BatchOptions,
+    read_targets,
+    run_batch,
+)
 from forgeapi_migrate.errors import MigrationError
 from forgeapi_migrate.interrupts import Terminated, terminate_as_interrupt
 from forgeapi_migrate.journal import RestoreIncomplete
@@ -124,6 +130,12 @@ def migrate_command(
         bool,
         typer.Option("--init-alembic", help="Add alembic.ini and alembic/ if there are none."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", min=1, help="Worker processes for the rewrite (default: the cores)."
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     sarif: Annotated[
         Path | None,
@@ -148,7 +160,14 @@ def migrate_command(
         raise typer.BadParameter("--dry-run and --check cannot be combined")
     mode: Mode = "dry-run" if dry_run else "check" if check else "write"
     options = RunOptions(
-        path, mode, allow_dirty, plan_file, tuple(only or ()), tuple(skip or ()), init_alembic
+        path,
+        mode,
+        allow_dirty,
+        plan_file,
+        tuple(only or ()),
+        tuple(skip or ()),
+        init_alembic,
+        jobs,
     )
     err = report.stderr_console()
     with _user_errors(as_json, debug), report.progress_bar(err) as progress:
@@ -206,6 +225,15 @@ def batch_command(
     test_cmd: Annotated[
         str | None, typer.Option("--test-cmd", help="Run in each migrated checkout.")
     ] = None,
+    test_timeout: Annotated[
+        float,
+        typer.Option(
+            "--test-timeout",
+            metavar="SECONDS",
+            min=0.1,
+            help="End a --test-cmd that runs longer (failed-tests).",
+        ),
+    ] = DEFAULT_TEST_TIMEOUT,
     report_file: Annotated[
         Path | None, typer.Option("--report", help="Write a JSON report.")
     ] = None,
@@ -215,7 +243,7 @@ def batch_command(
     ] = None,
 ) -> None:
     """Upgrade many repositories: one branch and one commit each, nothing pushed."""
-    options = BatchOptions(branch, dry_run, output, jobs, test_cmd)
+    options = BatchOptions(branch, dry_run, output, jobs, test_cmd, test_timeout)
     try:
         shard = None if shard_text is None else parse_shard(shard_text)
     except ValueError as error:

@@ -4,6 +4,7 @@
 source = "app"             # the layered package (default: discovered)
 target = "src"             # the domain-first package to create
 exclude = ["app/legacy/*"] # files left exactly where and as they are
+max_file_size = 2097152    # bytes; a bigger Python file is refused before parsing (0: no limit)
 [tool.forgeapi-migrate.domains]
 crud_user = "accounts"                 # a leaf name (or its domain) -> domain
 "app/api/routes/login.py" = "auth"     # a file -> domain
@@ -22,6 +23,8 @@ from forgeapi_migrate.errors import MigrationError
 TOOL_KEY = "forgeapi-migrate"
 AliasStyle = Literal["singular", "plural"]
 DEFAULT_TARGET = "src"
+# A generated 5 MB module took minutes and gigabytes to parse and transform (issue 17, point 8).
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Config:
     naming_convention: bool | None = None  # None: on unless the project has Alembic revisions
     # Single-file layers: "app/models.py:Message" -> "users" (or "" for the shared module).
     symbols: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
 
 
 def load_config(root: Path) -> Config:
@@ -52,6 +56,7 @@ def _config_from_table(section: dict[str, Any]) -> Config:
     where = f"pyproject.toml [tool.{TOOL_KEY}]"
     known = {
         "source", "target", "exclude", "domains", "alias_style", "naming_convention", "symbols",
+        "max_file_size",
     }  # fmt: skip
     unknown = set(section) - known
     if unknown:
@@ -89,9 +94,14 @@ def _config_from_table(section: dict[str, Any]) -> Config:
             'symbols must map "path.py:Name" to a domain identifier (or "" for shared)',
             path="pyproject.toml",
         )
+    max_file_size = section.get("max_file_size", DEFAULT_MAX_FILE_SIZE)
+    if isinstance(max_file_size, bool) or not isinstance(max_file_size, int) or max_file_size < 0:
+        raise MigrationError(
+            "max_file_size must be a number of bytes (0: no limit)", path="pyproject.toml"
+        )
     return Config(
         source, target, tuple(exclude), MappingProxyType(dict(domains)), alias_style,
-        naming_convention, MappingProxyType(dict(symbols)),
+        naming_convention, MappingProxyType(dict(symbols)), max_file_size,
     )  # fmt: skip
 
 

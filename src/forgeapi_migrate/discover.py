@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from forgeapi_migrate import naming, pyast, vcs
+from forgeapi_migrate import naming, pyast, size_limit, vcs
 from forgeapi_migrate.config import Config
 from forgeapi_migrate.errors import MigrationError
 
@@ -128,6 +128,8 @@ def discover(root: Path, config: Config) -> Discovery:
     if not root.is_dir():
         raise MigrationError("not a directory", path=str(root))
     python_files, text_files, other_files, ignored = _walk(root)
+    checked = (p for p in python_files if not _is_excluded(p, config.exclude))
+    size_limit.refuse_big_files(root, checked, config.max_file_size)  # before any read
     # (a dangling link is no file to read: refused below when it is in the package)
     sources = {path: (root / path).read_bytes() for path in python_files if (root / path).is_file()}
     excluded = tuple(p for p in python_files if _is_excluded(p, config.exclude))

@@ -42,6 +42,7 @@ class RunOptions:
     only: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
     init_alembic: bool = False
+    jobs: int | None = None  # worker processes for the rewrite (None: the cores)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _run(options: RunOptions, progress: ProgressFactory | None) -> Report:
     codemods = select_codemods(options.only, options.skip)
     discovery, plan = make_plan(root, options.plan_file)
     on_file = progress(len(discovery.python_files)) if progress else None
-    changeset = build_changeset(discovery, plan, codemods, on_file)
+    changeset = build_changeset(discovery, plan, codemods, on_file, options.jobs)
     text_changes, text_findings = rewrite_text_files(discovery, plan)
     edited_ini = next((c for c in text_changes if c.old_path == discovery.alembic_ini), None)
     ini_change = alembic_ini_change(root, discovery.alembic_ini, edited_ini)

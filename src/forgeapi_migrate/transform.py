@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -170,7 +170,9 @@ def build_changeset(
     plan: MigrationPlan,
     codemods: Sequence[Codemod],
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> ChangeSet:
+    """`jobs`: worker processes (None: the cores, on a tree large enough to pay for them)."""
     root = discovery.root
     excluded = set(discovery.excluded)
     every = {**discovery.sources, **discovery.stubs}
@@ -180,7 +182,7 @@ def build_changeset(
     errors: list[Finding] = []
     rewrites = 0
     verified: set[str] = set()
-    for result in _transform_all(sources, plan, codemods, progress):
+    for result in _transform_all(sources, plan, codemods, progress, jobs):
         if result.error is not None:
             errors.append(result.error)
             continue
@@ -219,30 +221,55 @@ def _transform_all(
     plan: MigrationPlan,
     codemods: Sequence[Codemod],
     progress: Progress | None,
+    jobs: int | None = None,
 ) -> Iterator[FileResult]:
     """Per-file results, in path order; a process pool shares the work on large trees."""
     paths = sorted(sources)
     codemods = tuple(codemods)
-    workers = min(os.cpu_count() or 1, len(paths) // PARALLEL_MIN_FILES)
+    workers = _workers(len(paths), jobs)
     if workers < 2:
-        results: Iterable[FileResult] = (
-            _process(path, sources[path], plan, codemods) for path in paths
-        )
-    else:
-        if not plan.is_empty:  # files will be rewritten: import the codemods (and libcst)
-            for entry in codemods:  # once, here, so the forked workers need not each do it
-                entry.load()
-        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(plan, codemods))
-        chunk = max(1, len(paths) // (workers * 8))
-        results = pool.map(_work, paths, [sources[p] for p in paths], chunksize=chunk)
-    try:
-        for result in results:
+        for path in paths:
+            result = _process(path, sources[path], plan, codemods)
             if progress is not None:
                 progress(result.path)
             yield result
+        return
+    if not plan.is_empty:  # files will be rewritten: import the codemods (and libcst)
+        for entry in codemods:  # once, here, so the forked workers need not each do it
+            entry.load()
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(plan, codemods))
+    try:
+        yield from _pooled(pool, sources, progress)
     finally:
-        if workers >= 2:
-            pool.shutdown(cancel_futures=True)
+        pool.shutdown(cancel_futures=True)
+
+
+def _workers(files: int, jobs: int | None) -> int:
+    """`jobs` if set (at most one per file); else the cores this process may run on, one per
+    PARALLEL_MIN_FILES files (starting a worker costs more than a few files' rewrite)."""
+    if jobs is not None:
+        return min(jobs, files)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cores or 1, files // PARALLEL_MIN_FILES)
+
+
+def _pooled(
+    pool: ProcessPoolExecutor, sources: dict[str, bytes], progress: Progress | None
+) -> Iterator[FileResult]:
+    """One task per file, the largest first (a long module started last would finish alone);
+    progress as each file is done, then the results in path order."""
+    by_size = sorted(sources, key=lambda path: (-len(sources[path]), path))
+    tasks: dict[Future[FileResult], str] = {
+        pool.submit(_work, path, sources[path]): path for path in by_size
+    }
+    done: dict[str, FileResult] = {}
+    for task in as_completed(tasks):
+        result = task.result()
+        if progress is not None:
+            progress(result.path)
+        done[result.path] = result
+    for path in sorted(sources):
+        yield done[path]
 
 
 def _process(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -123,10 +124,18 @@ class Checkout:
     def _git(self, *args: str) -> str:
         import git
 
-        try:
-            return str(self._repo.git.execute(["git", *args]))
-        except git.GitCommandError as exc:
-            raise GitError(f"git {' '.join(args)} failed: {exc.stderr.strip()}") from exc
+        for attempt in (1, 2):
+            try:
+                # a session of its own: a terminal's Ctrl-C reaches the batch, which finishes
+                # or restores each repository, and never a git command half-way (batch.py)
+                return str(self._repo.git.execute(["git", *args], start_new_session=True))
+            except git.GitCommandError as exc:
+                # A group's signal can land between the fork and the new session: the child
+                # dies before git runs, and running it again is safe (a restore must finish).
+                if attempt == 1 and exc.status in (-signal.SIGINT, -signal.SIGTERM):
+                    continue
+                raise GitError(f"git {' '.join(args)} failed: {exc.stderr.strip()}") from exc
+        raise AssertionError("unreachable")
 
     def is_dirty(self) -> bool:
         return bool(self._git("status", "--porcelain", "--untracked-files=all").strip())
@@ -138,6 +147,10 @@ class Checkout:
 
     def has_branch(self, name: str) -> bool:
         return bool(self._git("branch", "--list", name).strip())
+
+    def branch_contains(self, name: str, ref: str) -> bool:
+        """Whether branch `name` holds the commit `ref` (HEAD of the original branch)."""
+        return bool(self._git("branch", "--list", name, "--contains", ref).strip())
 
     def switch(self, ref: str, create: bool = False) -> None:
         self._git("checkout", "-q", *(["-b"] if create else []), ref)

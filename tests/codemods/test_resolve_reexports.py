@@ -184,3 +184,27 @@ class TestResolveReexports(CodemodTest):
                 "line 1: `crud.get_book` not found in app.crud; `crud` kept, bound to src.users.service"
             ],
         )
+
+
+def test_an_alias_never_shadows_a_name_the_file_has() -> None:
+    """`utils.time.now()` through a dissolved `app.utils`, in a file that also imports the
+    standard library's `time`: the real module gets an alias of its own (bitcart's tests)."""
+    plan = replace(
+        plan_from_moves(
+            {"app/utils/time.py": "src/time.py", "app/utils/text.py": "src/text.py"},
+            deletions=("app/utils/__init__.py",),
+        ),
+        reexports={"app.utils": {"time": "app.utils.time", "text": "app.utils.text"}},
+    )
+    before = (
+        "import time\n\nfrom app import utils\n\nutils.time.now()\nutils.text.x()\ntime.sleep(1)\n"
+    )
+    after = (
+        "import time\n\nfrom app.utils import text, time as src_time\n\n"
+        "src_time.now()\ntext.x()\ntime.sleep(1)\n"
+    )
+
+    class Check(CodemodTest):
+        TRANSFORM = ResolveReexports
+
+    Check().assertCodemod(before, after, plan, context_override=in_routes())  # type: ignore[arg-type]
