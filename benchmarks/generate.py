@@ -80,12 +80,7 @@ def project_files(domains: int) -> Iterator[tuple[str, str]]:
     all_domains = [Domain(i, NAMES.get(i, "")) for i in range(1, domains + 1)]
     for package in EMPTY_PACKAGES:
         yield f"{package}/__init__.py", ""
-    yield "pyproject.toml", pyproject()
-    yield "app/main.py", main_module(all_domains)
-    yield "app/core/config.py", config_module()
-    yield "app/db/session.py", session_module()
-    yield "app/api/deps.py", deps_module()
-    yield "tests/conftest.py", conftest_module()
+    yield from shared_files(all_domains)
     for domain in all_domains:
         yield from domain_files(domain)
 
@@ -111,6 +106,16 @@ dependencies = ["fastapi", "pydantic>=2", "pydantic-settings", "sqlalchemy>=2", 
 pythonpath = ["."]
 testpaths = ["tests"]
 """
+
+
+def shared_files(all_domains: list[Domain]) -> Iterator[tuple[str, str]]:
+    """The files every shape has: settings, entry point, session, dependencies, fixtures."""
+    yield "pyproject.toml", pyproject()
+    yield "app/main.py", main_module(all_domains)
+    yield "app/core/config.py", config_module()
+    yield "app/db/session.py", session_module()
+    yield "app/api/deps.py", deps_module()
+    yield "tests/conftest.py", conftest_module()
 
 
 def main_module(domains: list[Domain]) -> str:
@@ -408,12 +413,7 @@ def shape_files(domains: int, shape: Shape) -> Iterator[tuple[str, str]]:
             yield f"{package}/__init__.py", ""
     yield "app/models/__init__.py", reexporting_init(all_domains, "")
     yield "app/schemas/__init__.py", reexporting_init(all_domains, "Create", "Public")
-    yield "pyproject.toml", pyproject()
-    yield "app/main.py", main_module(all_domains)
-    yield "app/core/config.py", config_module()
-    yield "app/db/session.py", session_module()
-    yield "app/api/deps.py", deps_module()
-    yield "tests/conftest.py", conftest_module()
+    yield from shared_files(all_domains)
     for d in all_domains:
         earlier = [Domain(k) for k in range(d.index - 1, max(0, d.index - 1 - CROSS_DOMAINS), -1)]
         yield f"app/api/routes/{d.plural}.py", reexport_routes(d)
