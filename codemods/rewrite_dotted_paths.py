@@ -58,6 +58,38 @@ class RewriteDottedPaths(MigrationCodemod):
             return updated_node
         return self._replace(original_node, updated_node, match.group(), new + attribute)
 
+    def leave_FormattedString(
+        self, original_node: cst.FormattedString, updated_node: cst.FormattedString
+    ) -> cst.FormattedString:
+        """`f"app.ext.exchanges.{name}"` (`importlib.import_module`): the literal head names a
+        package; it follows when that package's folder moves whole, keeping its shape."""
+        if not updated_node.parts or not isinstance(updated_node.parts[0], cst.FormattedStringText):
+            return updated_node
+        head = updated_node.parts[0].value
+        match = re.match(r"(\w+(?:\.\w+)*)\.$", head)
+        if match is None or len(updated_node.parts) < 2:
+            return updated_node
+        package = match.group(1)
+        if not self.plan.owns_module(package) or package in self.plan.source_roots:
+            return updated_node
+        folder = package.replace(".", "/")
+        if folder not in self.plan.folder_map:
+            return updated_node
+        new_folder = self.plan.folder_map[folder]
+        if new_folder is None:
+            self.report(
+                original_node,
+                f"f-string {head!r}... names a package the move dissolves",
+                unresolved=True,
+            )
+            return updated_node
+        new = new_folder.replace("/", ".") + "."
+        if new == head:
+            return updated_node
+        self.rewrites += 1
+        first = updated_node.parts[0].with_changes(value=new)
+        return updated_node.with_changes(parts=[first, *updated_node.parts[1:]])
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
         """`Path("app", "static")`, `os.path.join("app", "templates")`: a root-relative path
         given in parts (each part alone names nothing) follows the move like one string."""

@@ -50,3 +50,24 @@ class TestRewriteDottedPaths(CodemodTest):
             plan,  # type: ignore[arg-type]
             expected_warnings=[],
         )
+
+    def test_an_fstring_naming_modules_of_a_package_that_moves_whole(self) -> None:
+        plan = plan_from_moves(
+            {
+                "app/main.py": "src/main.py",
+                "app/ext/exchanges/kraken.py": "src/ext/exchanges/kraken.py",
+                "app/ext/exchanges/coinbase.py": "src/ext/exchanges/coinbase.py",
+                "app/crud/crud_user.py": "src/users/service.py",
+            },
+            deletions=("app/crud/__init__.py",),
+        )
+        self.assertCodemod(
+            'a = import_module(f"app.ext.exchanges.{name}")\nb = f"app.crud.{name}"\n'
+            'c = f"app.{x}"\nd = f"{x}.app.ext."\n',
+            'a = import_module(f"src.ext.exchanges.{name}")\nb = f"app.crud.{name}"\n'
+            'c = f"app.{x}"\nd = f"{x}.app.ext."\n',
+            plan,  # type: ignore[arg-type]
+            expected_warnings=[
+                "line 2: f-string 'app.crud.'... names a package the move dissolves"
+            ],
+        )
