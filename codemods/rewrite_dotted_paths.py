@@ -49,7 +49,7 @@ class RewriteDottedPaths(MigrationCodemod):
         if match is None or match.group(1) in self.plan.source_roots:
             return updated_node
         path, attribute = match.group(1), match.group(2) or ""
-        new = self.plan.new_dotted_path(path)
+        new = self._through_binding(path) or self.plan.new_dotted_path(path)
         if new is None:
             if self.plan.is_dissolved_path(path):
                 self.report(
@@ -57,6 +57,23 @@ class RewriteDottedPaths(MigrationCodemod):
                 )
             return updated_node
         return self._replace(original_node, updated_node, match.group(), new + attribute)
+
+    def _through_binding(self, path: str) -> str | None:
+        """`"app.ext.kraken.utils.common.send_request"`: a patch target reached through a
+        module's binding of a dissolved package (kraken's `from app import utils`). The move
+        points kraken at `src.common` itself and drops that binding, so the target becomes the
+        module the chain reaches, `src.common.send_request`: the same object is patched."""
+        parts = path.split(".")
+        for size in range(len(parts) - 1, 1, -1):
+            module, rest = ".".join(parts[:size]), parts[size:]
+            if self.plan.module_map.get(module, "") in ("", None):
+                continue  # not a module that moves
+            for root in self.plan.source_roots:
+                package = f"{root}.{rest[0]}"
+                if package in self.plan.module_map and self.plan.module_map[package] is None:
+                    return self.plan.new_dotted_path(".".join([root, *rest]))
+            return None
+        return None
 
     def leave_FormattedString(
         self, original_node: cst.FormattedString, updated_node: cst.FormattedString

@@ -71,3 +71,21 @@ class TestRewriteDottedPaths(CodemodTest):
                 "line 2: f-string 'app.crud.'... names a package the move dissolves"
             ],
         )
+
+    def test_a_patch_target_through_a_binding_of_a_dissolved_package(self) -> None:
+        """bitcart: kraken holds `from app import utils`; the move points it at `src.common`
+        and drops `utils`, so the patch goes to the module the chain reaches."""
+        plan = plan_from_moves(
+            {
+                "app/main.py": "src/main.py",
+                "app/ext/kraken.py": "src/ext/kraken.py",
+                "app/utils/common.py": "src/common.py",
+            },
+            deletions=("app/utils/__init__.py",),
+        )
+        self.assertCodemod(
+            'patch("app.ext.kraken.utils.common.send_request")\npatch("app.ext.kraken.now")\n',
+            'patch("src.common.send_request")\npatch("src.ext.kraken.now")\n',
+            plan,  # type: ignore[arg-type]
+            expected_warnings=[],
+        )
