@@ -26,6 +26,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -227,25 +228,60 @@ def recover(root: Path) -> int | None:
 
 @contextmanager
 def tree_lock(root: Path) -> Iterator[None]:
-    """Exclusive use of the tree for this run; a second run is refused at once."""
+    """Exclusive use of the tree for this run; a second run is refused within a second."""
     try:
         fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:  # no such folder: the run itself says so
         yield
         return
+    _HELD.add(fd)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                raise
+        if not _flock_soon(fd):
             raise MigrationError(
                 "another forgeapi-migrate run is working on this tree; wait until it ends",
                 path=str(root),
-            ) from None
+            )
         yield
     finally:
-        os.close(fd)  # releases the lock
+        _HELD.discard(fd)
+        os.close(fd)  # releases the lock (unless a forked process still holds a copy)
+
+
+LOCK_PATIENCE = 1.0  # seconds
+
+
+def _flock_soon(fd: int) -> bool:
+    """The lock, waiting up to LOCK_PATIENCE for it. A process forked by another thread
+    (`subprocess` between its fork and its exec) briefly holds a copy of a lock that its run
+    has already let go of; another run really holding it is refused within a second."""
+    deadline = time.monotonic() + LOCK_PATIENCE
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError as error:
+            if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+
+
+# An flock belongs to the open file, which a forked process shares: a process-pool worker
+# forked while one run held its tree's lock (`batch --jobs 2`: another thread's run) would
+# keep that lock after the run let go of it, and the same tree's next run would be refused.
+# A forked child closes its copies at once; it never works on a tree itself.
+_HELD: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_held_in_child)
 
 
 def _save_originals(root: Path, paths: Iterable[str], target: Path) -> list[Original]:
