@@ -1,9 +1,10 @@
 """Test helpers: small plans built from a move table, tree comparison, the benchmark's
-project generator."""
+project generator, git repositories."""
 
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -42,3 +43,28 @@ def benchmark_generator() -> ModuleType:
     sys.modules["generate"] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)
     return module
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in `cwd` (a failure raises); its output, stripped. Commits the tests make get an
+    identity of their own, whatever the machine's git configuration says."""
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def init_repo(path: Path, user: str, email: str, message: str = "initial", url: str = "") -> Path:
+    """The files at `path` as a git repository on `main` with one commit, `user` configured
+    as the identity of the commits made in it later (the tool's), and `url` as its origin."""
+    git(path, "init", "-q", "-b", "main")
+    git(path, "config", "user.name", user)
+    git(path, "config", "user.email", email)
+    if url:
+        git(path, "remote", "add", "origin", url)
+    git(path, "add", "-A")
+    git(path, "commit", "-q", "-m", message)
+    return path

@@ -12,25 +12,15 @@ import pytest
 from forgeapi_migrate import batch
 from forgeapi_migrate.cli import main
 from tests.corpus_tests.support import CORPUS
-from tests.helpers import tree_files
+from tests.helpers import git, init_repo, tree_files
 
 CASE = CORPUS / "fullstack_routes/before"
 BRANCH = "forgeapi-migrate/domain-first"
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout.strip()
-
-
 def make_repo(path: Path, sub: str = "") -> Path:
     shutil.copytree(CASE, path / sub if sub else path)
-    git(path, "init", "-q", "-b", "main")
-    git(path, "config", "user.name", "Batch Tester")
-    git(path, "config", "user.email", "batch@example.com")
-    git(path, "add", "-A")
-    git(path, "commit", "-q", "-m", "initial")
+    init_repo(path, "Batch Tester", "batch@example.com")
     hook = path / ".git/hooks/pre-commit"
     hook.write_text("#!/bin/sh\nexit 1\n")  # the repository's own hooks must not run
     hook.chmod(0o755)

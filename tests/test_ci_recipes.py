@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from forgeapi_migrate.cli import main
+from tests.helpers import git
 from tests.test_json_schema import schema
 from tests.test_packaging import ROOT, copy_source_tree, run
 
@@ -38,17 +39,6 @@ def hook() -> dict[str, Any]:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     [only] = [h for h in hooks if h["id"] == "forgeapi-migrate-check"]
     return dict(only)
-
-
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.strip()
 
 
 def git_project(path: Path) -> Path:

@@ -13,11 +13,7 @@ import pytest
 from forgeapi_migrate import __version__
 from forgeapi_migrate.cli import main
 from tests.conftest import MINI_PROJECT, write_tree
-from tests.helpers import tree_files
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+from tests.helpers import git, tree_files
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

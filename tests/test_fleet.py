@@ -16,27 +16,15 @@ from forgeapi_migrate import batch, shard
 from forgeapi_migrate.cli import main
 from forgeapi_migrate.pipeline import Report, RunOptions
 from tests.conftest import MINI_PROJECT, write_tree
+from tests.helpers import git, init_repo
 
 FLEET = Path(__file__).resolve().parent.parent / "examples" / "fleet"
 BRANCH = "forgeapi-migrate/domain-first"
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout.strip()
-
-
 def make_clone(path: Path, extra: dict[str, str | bytes] | None = None, url: str = "") -> Path:
     write_tree(path, {**MINI_PROJECT, **(extra or {})})
-    git(path, "init", "-q", "-b", "main")
-    git(path, "config", "user.name", "Fleet Tester")
-    git(path, "config", "user.email", "fleet@example.com")
-    if url:
-        git(path, "remote", "add", "origin", url)
-    git(path, "add", "-A")
-    git(path, "commit", "-q", "-m", "initial")
-    return path
+    return init_repo(path, "Fleet Tester", "fleet@example.com", url=url)
 
 
 def run_in_clone(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from unittest import mock
 
@@ -14,6 +13,7 @@ from forgeapi_migrate import shard
 from forgeapi_migrate.batch import Target, read_targets
 from forgeapi_migrate.cli import main
 from forgeapi_migrate.shard import Shard, normalise_url, parse_shard, select, shard_key
+from tests.helpers import git
 
 NAMES = st.text(st.characters(codec="utf-8", exclude_characters="\0"), min_size=1, max_size=30)
 
@@ -100,10 +100,6 @@ def test_one_repository_has_one_key_whatever_the_clone_url(url: str) -> None:
 def test_local_remotes_keep_their_path() -> None:
     assert normalise_url("/srv/mirrors/billing.git/") == "/srv/mirrors/billing"
     assert normalise_url("../billing") == "../billing"
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
 def test_keys_are_remote_urls_else_the_listed_path(tmp_path: Path) -> None:

@@ -3,19 +3,10 @@ accents), a rename listed once by its new name, untracked files included."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from forgeapi_migrate.vcs import _porcelain_paths, dirty_files
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
+from tests.helpers import git
 
 
 def test_paths_with_spaces_accents_and_renames(tmp_path: Path) -> None:

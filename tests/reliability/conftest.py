@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import MINI_PROJECT, write_tree
+from tests.helpers import git as run_git
 
 Snapshot = dict[str, tuple[str, int, bytes]]
 SKIPPED = frozenset({".git", "__pycache__"})
@@ -60,11 +60,7 @@ def build_project(root: Path, git: bool = False) -> Path:
     (root / "app/models").chmod(0o750)
     if git:
         for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "layered"]):
-            subprocess.run(
-                ["git", "-c", "user.name=t", "-c", "user.email=t@t", *command],
-                cwd=root,
-                check=True,
-            )
+            run_git(root, *command)
     # the uncommitted edit the failed rollback deleted
     with (root / "app/core/config.py").open("a") as handle:
         handle.write("# an uncommitted edit\n")

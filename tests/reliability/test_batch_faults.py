@@ -23,6 +23,7 @@ import pytest
 
 from forgeapi_migrate.cli import main
 from tests.conftest import MINI_PROJECT, write_tree
+from tests.helpers import git, init_repo
 from tests.reliability.conftest import PYTHON, snapshot
 
 BRANCH = "forgeapi-migrate/domain-first"
@@ -34,20 +35,9 @@ HANGING_TESTS = (
 )
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout.strip()
-
-
 def make_repo(path: Path) -> Path:
     write_tree(path, dict(MINI_PROJECT))
-    git(path, "init", "-q", "-b", "main")
-    git(path, "config", "user.name", "Batch Tester")
-    git(path, "config", "user.email", "batch@example.com")
-    git(path, "add", "-A")
-    git(path, "commit", "-q", "-m", "layered")
-    return path
+    return init_repo(path, "Batch Tester", "batch@example.com", message="layered")
 
 
 def repo_state(repo: Path) -> tuple[str, str, str, object]:
