@@ -122,15 +122,10 @@ class RewriteDottedPaths(MigrationCodemod):
         if len(parts) < 2 or not all(isinstance(p, str) and p and "/" not in p for p in parts):
             return updated_node
         joined = "/".join(str(p) for p in parts)
-        if not self.plan.owns_path(joined) or (
-            joined not in self.plan.new_paths and joined not in self.plan.folder_map
-        ):
+        if not self.plan.owns_path(joined):
             return updated_node
-        new = self.plan.new_location(joined)
-        if new is None:
-            self.report(original_node, f"path {joined!r} names a folder the move dissolves", True)
-            return updated_node
-        if new == joined:
+        new = self._moved(original_node, joined, f"path {joined!r}")
+        if new is None or new == joined:
             return updated_node
         self.rewrites += 1
         first = updated_node.args[0]
@@ -151,17 +146,20 @@ class RewriteDottedPaths(MigrationCodemod):
     ) -> cst.SimpleString:
         """`"app/alembic"` (relative to the project root) names a moved file or folder."""
         known = value.rstrip("/")
-        if known not in self.plan.new_paths and known not in self.plan.folder_map:
-            return updated_node
-        new = self.plan.new_location(known)
+        new = self._moved(original_node, known, f"string {value!r}")
         if new is None:
-            self.report(
-                original_node,
-                f"string {value!r} names a folder the move dissolves",
-                unresolved=True,
-            )
             return updated_node
         return self._replace(original_node, updated_node, value, new + value[len(known) :])
+
+    def _moved(self, node: cst.CSTNode, path: str, what: str) -> str | None:
+        """Where a root-relative file or folder the plan moves is now; None for a path the
+        plan does not know, and for a folder it dissolves (reported: `what` names it)."""
+        if path not in self.plan.new_paths and path not in self.plan.folder_map:
+            return None
+        new = self.plan.new_location(path)
+        if new is None:
+            self.report(node, f"{what} names a folder the move dissolves", unresolved=True)
+        return new
 
     def _replace(
         self, original_node: cst.SimpleString, updated_node: cst.SimpleString, value: str, new: str
